@@ -1,0 +1,83 @@
+"""sphinx-cv: an academic CV as a Sphinx project.
+
+Turn it on in ``conf.py`` with::
+
+    extensions = ["myst_parser", "sphinxcontrib.bibtex", "sphinx_cv"]
+
+It adds the ``timeline`` and ``award`` directives, their writers for every
+builder, the ``cv`` domain that collects their records, the config values
+``cv_present_label`` and ``cv_date_format``, and the CSS and LaTeX package
+that style them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.util.fileutil import copy_asset_file
+
+from . import html, latex, text
+from .directives import AwardDirective, TimelineDirective
+from .domain import CVDomain
+from .nodes import ALL_NODES
+from .transforms import GroupEntries
+
+__version__ = "0.1.0"
+
+PACKAGE_DIR = Path(__file__).parent
+STATIC_DIR = PACKAGE_DIR / "static"
+LATEX_PACKAGE = PACKAGE_DIR / "texinputs" / "sphinxcv.sty"
+
+
+def enable_myst_syntax(app: Sphinx, config: Config) -> None:
+    """Turn on MyST's ``:::`` fences, the form the directives are written in."""
+    extensions = getattr(config, "myst_enable_extensions", None)
+    if isinstance(extensions, list) and "colon_fence" not in extensions:
+        extensions.append("colon_fence")
+    elif isinstance(extensions, set):
+        extensions.add("colon_fence")
+
+
+def add_static_path(app: Sphinx, config: Config) -> None:
+    """Serve ``static/sphinx_cv.css`` with the site."""
+    config.html_static_path.append(str(STATIC_DIR))
+
+
+def copy_latex_package(app: Sphinx, exception: Exception | None) -> None:
+    """Put ``sphinxcv.sty`` beside the generated ``.tex`` so LaTeX finds it."""
+    if exception is None and app.builder.format == "latex":
+        copy_asset_file(LATEX_PACKAGE, app.outdir)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value("cv_present_label", "Present", "env", types=(str,))
+    app.add_config_value("cv_date_format", "%b %Y", "env", types=(str,))
+
+    for node in ALL_NODES:
+        name = node.__name__
+        app.add_node(
+            node,
+            html=html.HANDLERS[name],
+            latex=latex.HANDLERS[name],
+            text=text.HANDLERS[name],
+        )
+    app.add_directive("timeline", TimelineDirective)
+    app.add_directive("award", AwardDirective)
+    app.add_domain(CVDomain)
+    app.add_transform(GroupEntries)
+
+    app.connect("config-inited", enable_myst_syntax)
+    app.connect("config-inited", add_static_path)
+    app.connect("build-finished", copy_latex_package)
+    app.add_css_file("sphinx_cv.css")
+    app.add_latex_package("sphinxcv")
+
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

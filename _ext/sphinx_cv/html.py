@@ -1,0 +1,62 @@
+"""HTML writers: semantic markup styled by ``static/sphinx_cv.css``.
+
+An entry list is a ``<ul>``, an entry an ``<li>``; there are no headings, so
+the page outline stays the author's. Each date point is a ``<time>``.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.writers.html5 import HTML5Translator
+
+from .dates import PRESENT, DatePoint
+
+#: The HTML element of each node, by node class name.
+_TAGS = {
+    "cv_list": "ul",
+    "cv_entry": "li",
+    "cv_entry_header": "div",
+    "cv_entry_title": "span",
+    "cv_entry_dates": "span",
+    "cv_entry_meta": "div",
+    "cv_entry_field": "span",
+    "cv_entry_body": "div",
+}
+
+
+def visit_element(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append(self.starttag(node, _TAGS[node.__class__.__name__], ""))
+
+
+def depart_element(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append(f"</{_TAGS[node.__class__.__name__]}>")
+
+
+def visit_dates(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append(self.starttag(node, "span", ""))
+    if not node["spans"]:
+        return  # not a valid date: its text is shown as written
+    parts = []
+    for span in node["spans"]:
+        text = _time(self, span.start, node["month_format"])
+        if span.end == PRESENT:
+            text += " \u2013 " + self.encode(node["present_label"])
+        elif span.end is not None:
+            text += " \u2013 " + _time(self, span.end, node["month_format"])
+        parts.append(text)
+    self.body.append(", ".join(parts))
+    self.body.append("</span>")
+    raise nodes.SkipNode
+
+
+def _time(self: HTML5Translator, point: DatePoint, month_format: str) -> str:
+    label = self.encode(point.format(month_format))
+    return f'<time datetime="{point.iso}">{label}</time>'
+
+
+HANDLERS = {
+    name: (visit_dates, depart_element)
+    if name == "cv_entry_dates"
+    else (visit_element, depart_element)
+    for name in _TAGS
+}

@@ -1,0 +1,73 @@
+"""Text writers: a plain-text CV, one entry a block.
+
+::
+
+    Title | Mar 2020 – Current
+      Role · Location
+      - body
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.writers.text import TextTranslator
+
+from .dates import format_dates
+
+
+def visit_block(self: TextTranslator, node: nodes.Element) -> None:
+    self.new_state(0)
+
+
+def depart_block(self: TextTranslator, node: nodes.Element) -> None:
+    self.end_state(wrap=False, end=None)
+
+
+def visit_indented(self: TextTranslator, node: nodes.Element) -> None:
+    self.new_state(2)
+
+
+def depart_indented(self: TextTranslator, node: nodes.Element) -> None:
+    self.end_state(end=None)
+
+
+def visit_header(self: TextTranslator, node: nodes.Element) -> None:
+    self.new_state(0)
+
+
+def depart_header(self: TextTranslator, node: nodes.Element) -> None:
+    self.end_state(end=None)
+
+
+def visit_dates(self: TextTranslator, node: nodes.Element) -> None:
+    if node["spans"]:
+        self.add_text(
+            " | " + format_dates(node["spans"], node["present_label"], node["month_format"])
+        )
+        raise nodes.SkipNode
+    self.add_text(" | ")
+
+
+def visit_field(self: TextTranslator, node: nodes.Element) -> None:
+    if node.parent.index(node) > 0:
+        self.add_text(" \u00b7 ")
+
+
+def depart_nothing(self: TextTranslator, node: nodes.Element) -> None:
+    pass
+
+
+def depart_entry(self: TextTranslator, node: nodes.Element) -> None:
+    self.end_state(wrap=False)
+
+
+HANDLERS = {
+    "cv_list": (visit_block, depart_block),
+    "cv_entry": (visit_block, depart_entry),
+    "cv_entry_header": (visit_header, depart_header),
+    "cv_entry_title": (depart_nothing, depart_nothing),
+    "cv_entry_dates": (visit_dates, depart_nothing),
+    "cv_entry_meta": (visit_indented, depart_indented),
+    "cv_entry_field": (visit_field, depart_nothing),
+    "cv_entry_body": (visit_indented, depart_indented),
+}

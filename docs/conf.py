@@ -1,0 +1,34 @@
+"""Sphinx configuration of Minhak Song's CV.
+
+To make the CV your own, change the values in the first block and the pages.
+"""
+
+import sys
+from pathlib import Path
+
+# The extension lives in this repository; an installed copy works as well.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "_ext"))
+
+# -- Who this CV is for ------------------------------------------------------
+project = "Minhak Song"
+author = "Minhak Song"
+copyright = "2026, Minhak Song"
+
+# -- sphinx-cv ----------------------------------------------------------------
+extensions = ["myst_parser", "sphinxcontrib.bibtex", "sphinx_cv"]
+cv_present_label = "Current"  # how an open span ends: "Mar 2020 – Current"
+cv_date_format = "%b %Y"  # how a month is shown: "Mar 2020"
+
+bibtex_bibfiles = ["../references.bib"]
+
+myst_enable_extensions = ["colon_fence"]
+exclude_patterns = ["_build"]
+language = "en"
+
+# -- Website --------------------------------------------------------------------
+html_theme = "sphinx_book_theme"
+html_title = "Minhak Song"
+html_theme_options = {
+    "home_page_in_toc": True,
+    "show_toc_level": 1,
+}

@@ -1,0 +1,39 @@
+"""Shared fixtures: Sphinx test roots and the switch that makes CI strict."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = ("sphinx.testing.fixtures",)
+
+TESTS_DIR = Path(__file__).parent
+REPO_DIR = TESTS_DIR.parent
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    """Test roots live in tests/roots/test-NAME (sphinx.testing's convention)."""
+    return TESTS_DIR / "roots"
+
+
+def require_tool(*names: str) -> None:
+    """Skip when a program is missing, or fail where SPHINX_CV_REQUIRE_TOOLS is set (CI)."""
+    missing = [name for name in names if shutil.which(name) is None]
+    if not missing:
+        return
+    message = f"not installed: {', '.join(missing)}"
+    if os.environ.get("SPHINX_CV_REQUIRE_TOOLS"):
+        pytest.fail(f"{message} (SPHINX_CV_REQUIRE_TOOLS is set)")
+    pytest.skip(message)
+
+
+@pytest.fixture
+def seed_project(tmp_path: Path) -> Path:
+    """A copy of the real CV (docs/ and references.bib), built apart from the repository."""
+    shutil.copytree(REPO_DIR / "docs", tmp_path / "docs", ignore=shutil.ignore_patterns("_build"))
+    shutil.copy(REPO_DIR / "references.bib", tmp_path / "references.bib")
+    return tmp_path / "docs"
