@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 
-pytest_plugins = ("sphinx.testing.fixtures",)
-
 TESTS_DIR = Path(__file__).parent
 REPO_DIR = TESTS_DIR.parent
+# Test this checkout's extension, whatever copy may be installed elsewhere.
+sys.path.insert(0, str(REPO_DIR / "_ext"))
+
+pytest_plugins = ("sphinx.testing.fixtures",)
 
 
 @pytest.fixture(scope="session")
