@@ -4,7 +4,7 @@ Turn it on in ``conf.py`` with::
 
     extensions = ["myst_parser", "sphinxcontrib.bibtex", "sphinx_cv"]
 
-It adds the ``timeline`` and ``award`` directives, their writers for every
+It adds the ``timeline``, ``award`` and ``profile`` directives, their writers for every
 builder, the ``cv`` domain that collects their records, the config values
 ``cv_present_label`` and ``cv_date_format``, and the CSS and LaTeX package
 that style them.
@@ -20,7 +20,7 @@ from sphinx.config import Config
 from sphinx.util.fileutil import copy_asset_file
 
 from . import html, latex, text
-from .directives import AwardDirective, TimelineDirective
+from .directives import AwardDirective, ProfileDirective, TimelineDirective
 from .domain import CVDomain
 from .nodes import ALL_NODES
 from .transforms import GroupEntries
@@ -66,6 +66,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         )
     app.add_directive("timeline", TimelineDirective)
     app.add_directive("award", AwardDirective)
+    app.add_directive("profile", ProfileDirective)
     app.add_domain(CVDomain)
     app.add_transform(GroupEntries)
 

@@ -1,4 +1,4 @@
-"""The ``timeline`` and ``award`` directives.
+"""The ``timeline``, ``award`` and ``profile`` directives.
 
 Each directive validates its argument and options into a record
 (:mod:`sphinx_cv.nodes`) and returns one :class:`~sphinx_cv.nodes.cv_entry`.
@@ -25,7 +25,24 @@ logger = logging.getLogger(__name__)
 URL_SCHEMES = ("http", "https", "mailto")
 
 
-class CVEntryDirective(SphinxDirective):
+class CVDirective(SphinxDirective):
+    """Warnings at the directive's location, and the URL check all directives share."""
+
+    def warn(self, message: str, subtype: str) -> None:
+        logger.warning(message, location=self.get_location(), type="cv", subtype=subtype)
+
+    def validate_url(self, url: str, option: str = "url") -> str:
+        if url and urlsplit(url).scheme.lower() not in URL_SCHEMES:
+            self.warn(
+                f"{self.name}: ':{option}:' {url!r} is ignored; accepted are absolute "
+                "http://, https:// or mailto: URLs",
+                "url",
+            )
+            return ""
+        return url
+
+
+class CVEntryDirective(CVDirective):
     """What both directives share: a title, ``:date:``, ``:url:`` and a body.
 
     Subclasses name their entry type, their extra text fields (shown on the
@@ -92,9 +109,6 @@ class CVEntryDirective(SphinxDirective):
     def field_value(self, name: str) -> str:
         return self.options.get(name, "").strip()
 
-    def warn(self, message: str, subtype: str) -> None:
-        logger.warning(message, location=self.get_location(), type="cv", subtype=subtype)
-
     def validate_dates(self, text: str) -> tuple[Span, ...]:
         if not text:
             self.warn(
@@ -108,16 +122,6 @@ class CVEntryDirective(SphinxDirective):
         except DateError as error:
             self.warn(f"{self.name}: invalid ':date:' {text!r}: {error}", "date")
             return ()
-
-    def validate_url(self, url: str) -> str:
-        if url and urlsplit(url).scheme.lower() not in URL_SCHEMES:
-            self.warn(
-                f"{self.name}: ':url:' {url!r} is ignored; accepted are absolute "
-                "http://, https:// or mailto: URLs",
-                "url",
-            )
-            return ""
-        return url
 
     def make_header(
         self, title: str, url: str, date_text: str, spans: tuple[Span, ...]
@@ -196,3 +200,69 @@ class AwardDirective(CVEntryDirective):
 
     def make_record(self, **values) -> cv.AwardRecord:
         return cv.AwardRecord(**values)
+
+
+class ProfileDirective(CVDirective):
+    """``profile``: the owner's name (the argument) and contact details.
+
+    Written once, on the home page; the website shows the contact line, the PDF
+    puts name and contacts on top, and exporters read the record.
+    """
+
+    has_content = False
+    required_arguments = 0
+    optional_arguments = 1
+    final_argument_whitespace = True
+    option_spec: ClassVar[dict] = dict.fromkeys(cv.PROFILE_FIELDS, directives.unchanged)
+
+    def run(self) -> list[nodes.Node]:
+        name = self.arguments[0].strip() if self.arguments else ""
+        if not name:
+            self.warn(
+                "profile: the name is missing; write it after the directive name, "
+                "e.g. ':::{profile} Ada Lovelace'",
+                "argument",
+            )
+        values = {field: self.options.get(field, "").strip() for field in cv.PROFILE_FIELDS}
+        values["email"] = self.validate_email(values["email"])
+        for field in ("website", "github", "scholar", "orcid", "linkedin"):
+            values[field] = self.validate_url(values[field], field)
+
+        profile = cv.cv_profile("", classes=["cv-profile"])
+        self.set_source_info(profile)
+        profile["record"] = cv.ProfileRecord(
+            docname=self.env.docname, lineno=self.lineno, name=name, **values
+        )
+        for field, label in cv.PROFILE_FIELDS.items():
+            if values[field]:
+                item = cv.cv_profile_item(
+                    "", field=field, label=label, classes=[f"cv-profile-{field}"]
+                )
+                item += self.make_value(field, values[field])
+                profile += item
+        return [profile]
+
+    def validate_email(self, email: str) -> str:
+        if email.lower().startswith("mailto:"):
+            email = email[len("mailto:") :]
+        if email and (email.count("@") != 1 or " " in email):
+            self.warn(
+                f"profile: ':email:' {email!r} is ignored; accepted is an address "
+                "such as 'name@example.org'",
+                "option",
+            )
+            return ""
+        return email
+
+    @staticmethod
+    def make_value(field: str, value: str) -> nodes.Node:
+        if field == "email":
+            return nodes.reference(value, value, refuri=f"mailto:{value}", internal=False)
+        if field == "phone":
+            return nodes.reference(
+                value, value, refuri="tel:" + value.replace(" ", ""), internal=False
+            )
+        if field == "location":
+            return nodes.Text(value)
+        shown = value if field == "website" else value.split("://", 1)[-1].rstrip("/")
+        return nodes.reference(shown, shown, refuri=value, internal=False)

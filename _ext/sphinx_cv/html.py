@@ -21,6 +21,8 @@ _TAGS = {
     "cv_entry_meta": "div",
     "cv_entry_field": "span",
     "cv_entry_body": "div",
+    "cv_profile": "ul",
+    "cv_profile_item": "li",
 }
 
 
@@ -30,6 +32,12 @@ def visit_element(self: HTML5Translator, node: nodes.Element) -> None:
 
 def depart_element(self: HTML5Translator, node: nodes.Element) -> None:
     self.body.append(f"</{_TAGS[node.__class__.__name__]}>")
+
+
+def visit_profile_item(self: HTML5Translator, node: nodes.Element) -> None:
+    visit_element(self, node)
+    label = self.encode(node["label"])
+    self.body.append(f'<span class="cv-profile-label">{label}:</span> ')
 
 
 def visit_dates(self: HTML5Translator, node: nodes.Element) -> None:

@@ -21,14 +21,25 @@ _WRAPPERS = {
     "cv_entry_meta": ("\\cvmeta{", "}\n"),
     "cv_entry_field": ("", "}"),
     "cv_entry_body": ("\\begin{cvbody}\n", "\\end{cvbody}\n"),
+    "cv_profile": ("", "}\n"),
+    "cv_profile_item": ("", "}"),
 }
 
 
 def visit_element(self: LaTeXTranslator, node: nodes.Element) -> None:
-    opening = _WRAPPERS[node.__class__.__name__][0]
-    if node.__class__.__name__ == "cv_entry_field":
-        opening = f"\\cv{node['field']}{{"
-    self.body.append(opening)
+    self.body.append(_WRAPPERS[node.__class__.__name__][0])
+
+
+def visit_field(self: LaTeXTranslator, node: nodes.Element) -> None:
+    self.body.append(f"\\cv{node['field']}{{")
+
+
+def visit_profile(self: LaTeXTranslator, node: nodes.Element) -> None:
+    self.body.append(f"\n\\cvprofile{{{self.encode(node['record'].name)}}}{{")
+
+
+def visit_profile_item(self: LaTeXTranslator, node: nodes.Element) -> None:
+    self.body.append(f"\\cvprofileitem{{{self.encode(node['label'])}}}{{")
 
 
 def depart_element(self: LaTeXTranslator, node: nodes.Element) -> None:
@@ -43,7 +54,8 @@ def visit_dates(self: LaTeXTranslator, node: nodes.Element) -> None:
         raise nodes.SkipNode
 
 
-HANDLERS = {
-    name: ((visit_dates if name == "cv_entry_dates" else visit_element), depart_element)
-    for name in _WRAPPERS
-}
+HANDLERS = dict.fromkeys(_WRAPPERS, (visit_element, depart_element))
+HANDLERS["cv_entry_dates"] = (visit_dates, depart_element)
+HANDLERS["cv_entry_field"] = (visit_field, depart_element)
+HANDLERS["cv_profile"] = (visit_profile, depart_element)
+HANDLERS["cv_profile_item"] = (visit_profile_item, depart_element)

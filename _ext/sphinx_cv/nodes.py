@@ -11,6 +11,9 @@ A ``timeline`` or ``award`` directive gives one :class:`cv_entry`::
           cv_entry_field     field="role" | "location" | "issuer"
         cv_entry_body        the directive's content
 
+A ``profile`` directive gives one :class:`cv_profile` (record=ProfileRecord)
+holding one :class:`cv_profile_item` per contact field.
+
 Every node has a writer for html, latex and text (see ``html.py``, ``latex.py``
 and ``text.py``).
 """
@@ -60,7 +63,38 @@ class AwardRecord:
     entry_type: str = field(default="award", init=False)
 
 
-Record = TimelineRecord | AwardRecord
+#: Contact fields of a ``profile``, in the order they are shown, with their labels.
+PROFILE_FIELDS = {
+    "website": "Personal website",
+    "email": "Contact",
+    "phone": "Phone",
+    "location": "Location",
+    "github": "GitHub",
+    "scholar": "Google Scholar",
+    "orcid": "ORCID",
+    "linkedin": "LinkedIn",
+}
+
+
+@dataclass(frozen=True)
+class ProfileRecord:
+    """The CV owner's name and contact details, written once on the home page."""
+
+    docname: str
+    lineno: int
+    name: str
+    website: str = ""
+    email: str = ""
+    phone: str = ""
+    location: str = ""
+    github: str = ""
+    scholar: str = ""
+    orcid: str = ""
+    linkedin: str = ""
+    entry_type: str = field(default="profile", init=False)
+
+
+Record = TimelineRecord | AwardRecord | ProfileRecord
 
 
 class cv_list(nodes.General, nodes.Element):
@@ -95,6 +129,14 @@ class cv_entry_body(nodes.General, nodes.Element):
     """The entry's content: bullets, paragraphs, links."""
 
 
+class cv_profile(nodes.General, nodes.Element):
+    """The owner's contact details; ``record`` holds the name and every field."""
+
+
+class cv_profile_item(nodes.Inline, nodes.TextElement):
+    """One contact field; ``field`` names it, ``label`` is shown before it."""
+
+
 ALL_NODES = (
     cv_list,
     cv_entry,
@@ -104,4 +146,6 @@ ALL_NODES = (
     cv_entry_meta,
     cv_entry_field,
     cv_entry_body,
+    cv_profile,
+    cv_profile_item,
 )

@@ -53,12 +53,21 @@ def visit_field(self: TextTranslator, node: nodes.Element) -> None:
         self.add_text(" \u00b7 ")
 
 
+def visit_profile_item(self: TextTranslator, node: nodes.Element) -> None:
+    visit_field(self, node)
+    self.add_text(f"{node['label']}: ")
+
+
 def depart_nothing(self: TextTranslator, node: nodes.Element) -> None:
     pass
 
 
 def depart_entry(self: TextTranslator, node: nodes.Element) -> None:
-    self.end_state(wrap=False)
+    # A blank line after each entry, whether or not it ends in a paragraph.
+    self.end_state(wrap=False, end=None)
+    lines = self.states[-1][-1][1] if self.states[-1] else []
+    if not lines or lines[-1] != "":
+        self.states[-1].append((0, [""]))
 
 
 HANDLERS = {
@@ -70,4 +79,6 @@ HANDLERS = {
     "cv_entry_meta": (visit_indented, depart_indented),
     "cv_entry_field": (visit_field, depart_nothing),
     "cv_entry_body": (visit_indented, depart_indented),
+    "cv_profile": (visit_block, depart_entry),
+    "cv_profile_item": (visit_profile_item, depart_nothing),
 }
