@@ -35,10 +35,9 @@ LATEX_PACKAGE = PACKAGE_DIR / "texinputs" / "sphinxcv.sty"
 def enable_myst_syntax(app: Sphinx, config: Config) -> None:
     """Turn on MyST's ``:::`` fences, the form the directives are written in."""
     extensions = getattr(config, "myst_enable_extensions", None)
-    if isinstance(extensions, list) and "colon_fence" not in extensions:
-        extensions.append("colon_fence")
-    elif isinstance(extensions, set):
-        extensions.add("colon_fence")
+    if extensions is not None and "colon_fence" not in extensions:
+        # A new value: the default may be an object shared between projects.
+        config.myst_enable_extensions = [*extensions, "colon_fence"]
 
 
 def add_static_path(app: Sphinx, config: Config) -> None:
