@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from sphinx.util.console import strip_colors
 
 TESTS_DIR = Path(__file__).parent
 REPO_DIR = TESTS_DIR.parent
@@ -40,3 +41,9 @@ def seed_project(tmp_path: Path) -> Path:
     shutil.copytree(REPO_DIR / "docs", tmp_path / "docs", ignore=shutil.ignore_patterns("_build"))
     shutil.copy(REPO_DIR / "references.bib", tmp_path / "references.bib")
     return tmp_path / "docs"
+
+
+def warning_lines(app) -> list[str]:
+    """The build's warnings, one a line, without terminal colours."""
+    text = strip_colors(app.warning.getvalue())
+    return [line for line in text.splitlines() if "WARNING" in line or "ERROR" in line]
