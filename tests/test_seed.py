@@ -35,7 +35,9 @@ def visible_text(html_file: Path) -> str:
     for block in article.select(f"{BLOCKS}, .cv-entry-header > *, .cv-entry-meta > *"):
         block.insert_before("\n")
         block.append("\n")
-    return re.sub(r"\s+", " ", article.get_text()).strip()
+    text = re.sub(r"\s+", " ", article.get_text()).strip()
+    # Smart quotes are typography, not wording: a curly apostrophe reads as the seed's.
+    return text.replace("\u2019", "'")
 
 
 @pytest.fixture
