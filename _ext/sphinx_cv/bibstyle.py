@@ -131,20 +131,30 @@ def rich(entry: Entry, field: str) -> Text:
     ``\\textbf{...}``, ``\\emph{...}`` and ``\\textit{...}`` as bold and italics."""
     value = entry.fields.get(field, "")
     try:
-        return _font_commands(Text.from_latex(value))
+        return _latex_markup(Text.from_latex(value))
     except PybtexSyntaxError:  # unbalanced braces: show the text as it is
         return Text(value)
 
 
-def _font_commands(text: Text) -> Text:
-    """Turn ``String("... \\textbf ") + Protected(...)``, as pybtex parses it, into a tag."""
+def _latex_markup(text: Text) -> Text:
+    """What pybtex's parser leaves as written: font commands and ``\\$``.
+
+    ``String("... \\textbf ") + Protected(...)`` becomes a tag; ``\\$`` (which
+    latexcodec does not decode, unlike ``\\&``, ``\\%``, ``\\#``, ``\\_``) a dollar sign.
+    """
     parts: list = []
     for part in text.parts:
+        if isinstance(part, String):
+            part = String(str(part).replace("\\$", "$"))
         previous = parts[-1] if parts else None
         command = _FONT_COMMAND.search(str(previous)) if isinstance(previous, String) else None
-        if isinstance(part, Protected) and command:
-            parts[-1] = String(str(previous)[: command.start()])
-            part = Tag(FONT_COMMANDS[command.group(1)], _font_commands(Text(*part.parts)))
+        if isinstance(part, Protected):
+            inner = _latex_markup(Text(*part.parts))
+            if command:
+                parts[-1] = String(str(previous)[: command.start()])
+                part = Tag(FONT_COMMANDS[command.group(1)], inner)
+            else:
+                part = Protected(*inner.parts)
         parts.append(part)
     return Text(*parts)
 
@@ -276,12 +286,15 @@ def check_entry(entry: Entry) -> list[Problem]:
     """What is wrong with an entry, with what would be accepted."""
     problems = []
     entry_type = entry.type.lower()
-    for field in REQUIRED_FIELDS.get(entry_type, REQUIRED_FALLBACK):
+    required = REQUIRED_FIELDS.get(entry_type, REQUIRED_FALLBACK)
+    for field in required:
         present = entry.persons.get(field) if field in ("author", "editor") else None
         if not present and not entry.fields.get(field, "").strip():
-            problems.append(
-                Problem(None, f"@{entry_type} entry {entry.key!r} has no {field!r} field")
+            message = (
+                f"@{entry_type} entry {entry.key!r} has no {field!r} field "
+                f"(an @{entry_type} needs {', '.join(required)})"
             )
+            problems.append(Problem(None, message))
     year = entry.fields.get("year")
     if year is not None and not year_of(entry):
         problems.append(

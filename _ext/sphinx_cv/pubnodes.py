@@ -63,7 +63,7 @@ def depart_list_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
 
 def visit_item_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
     self.body.append(f"\\cvpublication{{{self.encode(node['label'])}}}")
-    self.body.append(self.hypertarget_to(node, anchor=True) + "%\n")
+    self.body.append(self.hypertarget_to(node, anchor=True) + "%")
 
 
 def depart_item_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
