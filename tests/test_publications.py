@@ -350,6 +350,23 @@ def test_bad_entries_warn_at_their_line_and_the_list_goes_on(app):
     assert not soup.select('a[href^="javascript"]')
 
 
+@pytest.mark.sphinx(
+    "html",
+    testroot="pubs",
+    srcdir="pubs-owner",
+    confoverrides={"cv_highlight_authors": ["Chulhee Yun", "Song, a, b, c"]},
+)
+def test_owner_names_from_conf_and_a_bad_one(app):
+    app.build()
+    assert re.search(
+        r"WARNING: cv_highlight_authors: 'Song, a, b, c' is not a name .*"
+        r"write e.g. 'Minhak Song' or 'Song, Minhak'",
+        app.warning.getvalue(),
+    )
+    items = publication_items((app.outdir / "papers.html").read_text(encoding="utf-8"))
+    assert items[0][2] == ["Chulhee Yun", "NeurIPS"]
+
+
 # -- the PDF -----------------------------------------------------------------------
 
 

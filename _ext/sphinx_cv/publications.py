@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from docutils import nodes
-from pybtex.database import Entry
+from pybtex.database import Entry, Person
+from pybtex.exceptions import PybtexError
 from pybtex.plugin import find_plugin, register_plugin
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -92,7 +93,7 @@ def prepare_publications(app: Sphinx, env: BuildEnvironment) -> None:
             )
     all_bibfiles = list(domain.bibdata.bibfiles)
     in_file_order = [entry for entry in domain.get_entries(all_bibfiles) if entry.key in shown]
-    style = CVStyle.configured(app.config.cv_highlight_authors, number_entries(in_file_order))
+    style = CVStyle.configured(owner_names(app.config), number_entries(in_file_order))
     register_plugin(PLUGIN_GROUP, STYLE_NAME, style, force=True)
 
     bibfile_of = {
@@ -107,6 +108,27 @@ def prepare_publications(app: Sphinx, env: BuildEnvironment) -> None:
                 type="cv",
                 subtype="bibtex",
             )
+
+
+def owner_names(config: Config) -> list[str]:
+    """``cv_highlight_authors`` as a list of names pybtex can read; a warning for others."""
+    names = config.cv_highlight_authors
+    if isinstance(names, str):  # a single name is fine, too
+        names = [names]
+    readable = []
+    for name in names:
+        try:
+            Person(str(name))
+        except PybtexError as error:
+            logger.warning(
+                f"cv_highlight_authors: {name!r} is not a name ({error}); "
+                "write e.g. 'Minhak Song' or 'Song, Minhak'",
+                type="cv",
+                subtype="config",
+            )
+        else:
+            readable.append(str(name))
+    return readable
 
 
 def _bib_location(path: Path | None, key: str, field: str | None) -> str | None:
