@@ -398,7 +398,7 @@ def test_latex_keeps_each_list_in_its_section(app):
 @pytest.mark.latex
 @pytest.mark.sphinx("latex", testroot="pubs")
 def test_pdf_lists_publications_in_place(app):
-    require_tool("latexmk", "xelatex", "pdftotext")
+    require_tool("latexmk", "xelatex", "pdftotext", "pdfinfo")
     app.build()
     subprocess.run(
         ["latexmk", "-pdfxe", "-interaction=nonstopmode", "-halt-on-error", "testcv.tex"],
@@ -429,3 +429,10 @@ def test_pdf_lists_publications_in_place(app):
     ), papers
     preprints = flat[flat.index("See also") :]
     assert re.search(r"\[5\] “The Newest Preprint\.”.*\[3\] “A Preprint from March\.”", preprints)
+    # The citation "[2]" on the preprints page jumps to entry [2] in the PDF.
+    tex = (app.outdir / "testcv.tex").read_text(encoding="utf-8")
+    anchor = re.search(r"\\hyperlink\{(cite\.[^}]+)\}\{2\}", tex).group(1)
+    destinations = subprocess.run(
+        ["pdfinfo", "-dests", "testcv.pdf"], cwd=app.outdir, check=True, capture_output=True
+    ).stdout.decode()
+    assert f'"{anchor}"' in destinations

@@ -63,7 +63,7 @@ def use_cv_style(app: Sphinx, config: Config) -> None:
 def _is_cv_style(style_name: str) -> bool:
     try:
         return issubclass(find_plugin(PLUGIN_GROUP, style_name), CVStyle)
-    except Exception:  # an unknown style is sphinxcontrib-bibtex's to report
+    except PybtexError:  # an unknown style is sphinxcontrib-bibtex's to report
         return False
 
 
@@ -72,7 +72,7 @@ def _cite_domain(env: BuildEnvironment) -> Any:
 
 
 def cv_bibliographies(env: BuildEnvironment) -> list[BibliographyKey]:
-    """The ``{bibliography}`` directives that use the CV style, in document order."""
+    """The ``{bibliography}`` directives that use the CV style."""
     domain = _cite_domain(env)
     return [key for key, value in domain.bibliographies.items() if _is_cv_style(value.style)]
 
@@ -142,7 +142,7 @@ def _bib_location(path: Path | None, key: str, field: str | None) -> str | None:
 def _entry_line(path: Path, _mtime: int, key: str, field: str | None) -> int:
     """The line of ``@type{key,`` in a .bib file (of ``field =`` in it, if given)."""
     text = path.read_text(encoding="utf-8-sig", errors="replace")
-    start = re.search(rf"@\w+\s*[{{(]\s*{re.escape(key)}\s*,", text)
+    start = re.search(rf"@\w+\s*[{{(]\s*{re.escape(key)}\s*,", text, re.IGNORECASE)
     if start is None:
         return 1
     offset = start.start()
@@ -182,6 +182,7 @@ class PublicationsTransform(SphinxPostTransform):
                     backend.paragraph(citation.formatted_entry),
                     ids=list(bibliography.citation_nodes[citation.key]["ids"]),
                     label=citation.formatted_entry.label,
+                    docname=key.docname,
                     classes=["cv-publication"],
                 )
                 node_text_transform(item)

@@ -3,7 +3,7 @@
 ::
 
     cv_publications          one {bibliography} in the CV style, kept in its section
-      cv_publication         label="3", ids of the entry's citation target
+      cv_publication         label="3", docname, ids of the entry's citation target
         paragraph            the entry, rendered by pybtex's docutils backend
 
 The LaTeX macros are in ``texinputs/sphinxcvpubs.sty``; CSS in ``static/sphinx_cv.css``.
@@ -22,7 +22,7 @@ class cv_publications(nodes.General, nodes.Element):
 
 
 class cv_publication(nodes.General, nodes.Element):
-    """One publication; ``label`` is its number, shown as ``[3]``."""
+    """One publication; ``label`` is its number, shown as ``[3]``; ``docname`` its page."""
 
 
 def bracketed(node: nodes.Element) -> str:
@@ -63,7 +63,12 @@ def depart_list_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
 
 def visit_item_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
     self.body.append(f"\\cvpublication{{{self.encode(node['label'])}}}")
-    self.body.append(self.hypertarget_to(node, anchor=True) + "%")
+    self.body.append(self.hypertarget_to(node, anchor=True))
+    # sphinxcontrib-bibtex links citations in LaTeX to \bibitem's anchor
+    # "cite.DOCNAME:ID" (written as is); give the entry that anchor too.
+    for node_id in node["ids"]:
+        self.body.append(f"\\hypertarget{{cite.{node['docname']}:{node_id}}}{{}}")
+    self.body.append("%")
 
 
 def depart_item_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
