@@ -19,7 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.fileutil import copy_asset_file
 
-from . import html, latex, text
+from . import html, latex, publications, text
 from .directives import AwardDirective, ProfileDirective, TimelineDirective
 from .domain import CVDomain
 from .nodes import ALL_NODES
@@ -74,6 +74,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", copy_latex_package)
     app.add_css_file("sphinx_cv.css")
     app.add_latex_package("sphinxcv")
+    publications.setup(app)
 
     return {
         "version": __version__,
