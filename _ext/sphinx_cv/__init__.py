@@ -4,10 +4,12 @@ Turn it on in ``conf.py`` with::
 
     extensions = ["myst_parser", "sphinxcontrib.bibtex", "sphinx_cv"]
 
-It adds the ``timeline``, ``award`` and ``profile`` directives, their writers for every
-builder, the ``cv`` domain that collects their records, the config values
-``cv_present_label`` and ``cv_date_format``, and the CSS and LaTeX package
-that style them.
+It adds the ``timeline``, ``award``, ``profile``, ``skills`` and ``interests``
+directives, their writers for every builder, the ``cv`` domain that collects
+their records, the config values ``cv_present_label`` and ``cv_date_format``,
+the CSS and LaTeX package that style them, the ``jsonresume`` builder
+(``resume.json``, also written beside the website) and schema.org JSON-LD on
+the home page.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.fileutil import copy_asset_file
 
-from . import html, latex, text
+from . import html, jsonld, jsonresume, latex, text
 from .directives import AwardDirective, ProfileDirective, TimelineDirective
 from .domain import CVDomain
+from .keywords import InterestsDirective, SkillsDirective
 from .nodes import ALL_NODES
 from .transforms import GroupEntries
 
@@ -67,6 +70,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("timeline", TimelineDirective)
     app.add_directive("award", AwardDirective)
     app.add_directive("profile", ProfileDirective)
+    app.add_directive("skills", SkillsDirective)
+    app.add_directive("interests", InterestsDirective)
     app.add_domain(CVDomain)
     app.add_transform(GroupEntries)
 
@@ -75,6 +80,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", copy_latex_package)
     app.add_css_file("sphinx_cv.css")
     app.add_latex_package("sphinxcv")
+    jsonresume.setup(app)
+    jsonld.setup(app)
 
     return {
         "version": __version__,
