@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import require_tool
+from conftest import REPO_DIR, require_tool
 
 LD_JSON = 'script[type="application/ld+json"]'
 
@@ -106,3 +109,27 @@ def test_browser_reads_jsonld_and_follows_link(seed_site: Path) -> None:
             browser.close()
     assert resume["basics"]["name"] == "Minhak Song"
     assert len(resume["awards"]) == 11
+
+
+def sphinx_build(srcdir: Path, outdir: Path) -> str:
+    """An incremental ``sphinx-build -b html`` in its own process, as a user runs it."""
+    env = {**os.environ, "PYTHONPATH": str(REPO_DIR / "_ext")}
+    command = [sys.executable, "-m", "sphinx", "-b", "html", str(srcdir), str(outdir)]
+    return subprocess.run(command, env=env, check=True, capture_output=True, text=True).stdout
+
+
+def test_incremental_build_updates_the_home_page(seed_project: Path, tmp_path: Path) -> None:
+    """An award on a page outside the toctree still reaches the home page's JSON-LD."""
+    outdir = tmp_path / "html"
+    sphinx_build(seed_project, outdir)
+    (seed_project / "extra.md").write_text(
+        "---\norphan: true\n---\n\n# Extra\n\n:::{award} Orphan Prize\n:date: 2025\n:::\n",
+        encoding="utf-8",
+    )
+    log = sphinx_build(seed_project, outdir)
+    assert "1 added, 0 changed, 0 removed" in log
+    (script,) = head_scripts(outdir / "index.html")
+    assert "Orphan Prize" in json.loads(script.string)["award"]
+
+    # Nothing changed: nothing, the home page included, is written again.
+    assert "no targets are out of date" in sphinx_build(seed_project, outdir)

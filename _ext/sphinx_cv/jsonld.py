@@ -76,6 +76,20 @@ def add_to_home_page(
         context["metatags"] = context.get("metatags", "") + script_tag(person(app.env))
 
 
+def rewrite_home_page(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Rewrite the home page when the ``Person`` changed, whichever page changed it.
+
+    Sphinx rewrites only the pages that changed (and their toctree parents);
+    the JSON-LD depends on the records of every page, orphans included.
+    """
+    data = person(env)
+    if getattr(env, "sphinx_cv_person", None) == data:
+        return []
+    env.sphinx_cv_person = data  # pickled with the environment
+    return [env.config.root_doc]
+
+
 def setup(app: Sphinx) -> None:
-    """Register the hook (called from the package's setup)."""
+    """Register the hooks (called from the package's setup)."""
     app.connect("html-page-context", add_to_home_page)
+    app.connect("env-get-updated", rewrite_home_page)
