@@ -1,4 +1,4 @@
-"""Tasks: ``nox -s html``, ``nox -s pdf``, ``nox -s tests``, ``nox -s lint``."""
+"""Tasks: ``nox -s html``, ``nox -s pdf``, ``nox -s resume``, ``nox -s tests``, ``nox -s lint``."""
 
 import nox
 
@@ -21,6 +21,13 @@ def pdf(session: nox.Session) -> None:
     """Build the PDF into docs/_build/latex (needs TeX Live with xelatex and latexmk)."""
     session.install("-e", ".")
     session.run("sphinx-build", "-M", "latexpdf", DOCS, BUILD, *session.posargs)
+
+
+@nox.session
+def resume(session: nox.Session) -> None:
+    """Write the JSON Resume export to docs/_build/jsonresume/resume.json."""
+    session.install("-e", ".")
+    session.run("sphinx-build", "-b", "jsonresume", DOCS, f"{BUILD}/jsonresume", *session.posargs)
 
 
 @nox.session
