@@ -4,12 +4,14 @@ Turn it on in ``conf.py`` with::
 
     extensions = ["myst_parser", "sphinxcontrib.bibtex", "sphinx_cv"]
 
-It adds the ``timeline``, ``award``, ``profile``, ``skills`` and ``interests``
-directives, their writers for every builder, the ``cv`` domain that collects
-their records, the config values ``cv_present_label`` and ``cv_date_format``,
-the CSS and LaTeX package that style them, the ``jsonresume`` builder
-(``resume.json``, also written beside the website) and schema.org JSON-LD on
-the home page.
+It adds the ``timeline``, ``award`` and ``profile`` directives, their writers for every
+builder, the ``cv`` domain that collects their records, the config values
+``cv_present_label`` and ``cv_date_format``, and the CSS and LaTeX package
+that style them.
+
+Exports: the ``skills`` and ``interests`` directives (``keywords.py``), the
+``jsonresume`` builder whose ``resume.json`` HTML builds also write
+(``jsonresume.py``), and the home page's schema.org JSON-LD (``jsonld.py``).
 """
 
 from __future__ import annotations
