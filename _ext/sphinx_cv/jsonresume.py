@@ -330,23 +330,21 @@ def bib_entries(env: BuildEnvironment) -> list[Any]:
 
 def build_resume(env: BuildEnvironment) -> dict[str, Any]:
     """The whole ``resume.json`` as a dict, from the domain and the bib data."""
-    resume: dict[str, Any] = {"basics": basics(profile(env))}
-    sections: dict[str, list[dict[str, Any]]] = {
-        section: [] for section in ("work", "volunteer", "education")
-    }
-    sections["projects"] = []
+    timeline: dict[str, list[dict[str, Any]]] = {name: [] for name in KIND_SECTIONS.values()}
     for record in records(env, "timeline"):
-        sections[KIND_SECTIONS[record.kind]].append(timeline_item(record))
+        timeline[KIND_SECTIONS[record.kind]].append(timeline_item(record))
     present = env.config.cv_present_label
-    resume.update(
-        work=sections["work"],
-        volunteer=sections["volunteer"],
-        education=sections["education"],
-        awards=[award_item(record, present) for record in records(env, "award")],
-        publications=[publication_item(entry) for entry in bib_entries(env)],
+    # The schema's order of sections, which themes follow.
+    resume: dict[str, Any] = {
+        "basics": basics(profile(env)),
+        "work": timeline["work"],
+        "volunteer": timeline["volunteer"],
+        "education": timeline["education"],
+        "awards": [award_item(record, present) for record in records(env, "award")],
+        "publications": [publication_item(entry) for entry in bib_entries(env)],
         **keyword_sections(records(env, "keywords")),
-        projects=sections["projects"],
-    )
+        "projects": timeline["projects"],
+    }
     if env.config.html_baseurl:
         resume["meta"] = {"canonical": env.config.html_baseurl.rstrip("/") + "/" + RESUME_FILENAME}
     return {key: value for key, value in resume.items() if value}
