@@ -1,4 +1,4 @@
-"""Tasks: ``nox -s html``, ``pdf``, ``live``, ``tests``, ``lint`` and ``rtd``."""
+"""Tasks: ``nox -s html``, ``pdf``, ``resume``, ``live``, ``tests``, ``lint`` and ``rtd``."""
 
 import shutil
 from pathlib import Path
@@ -73,6 +73,13 @@ def rtd(session: nox.Session) -> None:
     (out / "pdf").mkdir()
     shutil.copy(latex / "cv.pdf", out / "pdf" / "cv.pdf")
     session.log(f"website: {out / 'html'}, PDF: {out / 'pdf' / 'cv.pdf'}")
+
+
+@nox.session
+def resume(session: nox.Session) -> None:
+    """Write the JSON Resume export to docs/_build/jsonresume/resume.json."""
+    session.install("-e", ".")
+    session.run("sphinx-build", "-b", "jsonresume", DOCS, f"{BUILD}/jsonresume", *session.posargs)
 
 
 @nox.session

@@ -8,6 +8,10 @@ It adds the ``timeline``, ``award`` and ``profile`` directives, their writers fo
 builder, the ``cv`` domain that collects their records, the config values
 ``cv_present_label`` and ``cv_date_format``, and the CSS and LaTeX package
 that style them.
+
+Exports: the ``skills`` and ``interests`` directives (``keywords.py``), the
+``jsonresume`` builder whose ``resume.json`` HTML builds also write
+(``jsonresume.py``), and the home page's schema.org JSON-LD (``jsonld.py``).
 """
 
 from __future__ import annotations
@@ -19,9 +23,10 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.fileutil import copy_asset_file
 
-from . import html, latex, publications, text
+from . import html, jsonld, jsonresume, latex, publications, text
 from .directives import AwardDirective, ProfileDirective, TimelineDirective
 from .domain import CVDomain
+from .keywords import InterestsDirective, SkillsDirective
 from .nodes import ALL_NODES
 from .transforms import GroupEntries
 
@@ -66,6 +71,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("timeline", TimelineDirective)
     app.add_directive("award", AwardDirective)
     app.add_directive("profile", ProfileDirective)
+    app.add_directive("skills", SkillsDirective)
+    app.add_directive("interests", InterestsDirective)
     app.add_domain(CVDomain)
     app.add_transform(GroupEntries)
 
@@ -75,6 +82,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_css_file("sphinx_cv.css")
     app.add_latex_package("sphinxcv")
     publications.setup(app)
+    jsonresume.setup(app)
+    jsonld.setup(app)
 
     return {
         "version": __version__,
