@@ -64,8 +64,10 @@ def test_accepted(text, expected):
         ("2020-01-15 -- 2020-01-14", "'2020-01-15 -- 2020-01-14' ends before it starts"),
         ("2020 -- 2021 -- 2022", "has more than one separator"),
         ("present -- 2020", "'present' is not a date"),
-        ("2020 --", "'' is not a date"),
-        ("2020,", "'' is not a date"),
+        ("2020 --", "'2020 --' has nothing after the separator"),
+        ("-- 2020", "'-- 2020' has nothing before the separator"),
+        ("2020,", "'2020,' has an empty date between commas"),
+        ("2020, , 2021", "has an empty date between commas"),
     ],
 )
 def test_rejected(text, problem):
