@@ -20,6 +20,8 @@ from sphinx.config import Config
 from sphinx.util.fileutil import copy_asset_file
 
 from . import html, latex, text
+from .bibfilter import check_filters
+from .config import check_config
 from .directives import AwardDirective, ProfileDirective, TimelineDirective
 from .domain import CVDomain
 from .nodes import ALL_NODES
@@ -70,8 +72,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(GroupEntries)
 
     app.connect("config-inited", enable_myst_syntax)
+    app.connect("config-inited", check_config)
     app.connect("config-inited", add_static_path)
     app.connect("build-finished", copy_latex_package)
+    app.connect("doctree-read", check_filters)
     app.add_css_file("sphinx_cv.css")
     app.add_latex_package("sphinxcv")
 
