@@ -46,6 +46,7 @@ CASES = [
     ("dates", ":::{award} Open start", "'-- 2020' has nothing before the separator", DATES),
     ("dates", ":::{timeline} Trailing comma", "has an empty date between commas", DATES),
     ("dates", ":::{award} Bad second span", "'Fal' is not a season", DATES),
+    ("dates", ":::{award} Year zero", "'0000-03' has no year 0", DATES),
     ("dates", ":::{timeline} Empty date", "the ':date:' option is empty", ":date: 2020-03"),
     ("dates", ":::{award} No date", "the ':date:' option is missing", ":date: 2020-03"),
     # Directive arguments and options.
@@ -167,7 +168,7 @@ def test_every_page_is_built(corpus):
     dates = page(corpus, "dates")
     titles = [t.get_text() for t in dates.select(".cv-entry-title")]
     assert titles[:3] == ["Not a date", "Month thirteen", "Month zero"]
-    assert len(titles) == 25
+    assert len(titles) == 26
     # A date that could not be read is shown as written, without <time>.
     shown = dates.select(".cv-entry-dates")[0]
     assert shown.get_text() == "last spring"

@@ -56,6 +56,8 @@ def test_accepted(text, expected):
         ("Mar 2020", "'Mar 2020' is not a date"),
         ("2020-13", "'2020-13' has no month 13"),
         ("2020-00", "'2020-00' has no month 0"),
+        ("0000-03", "'0000-03' has no year 0"),
+        ("0000 Spring", "'0000 Spring' has no year 0"),
         ("2020-02-30", "'2020-02-30' is not a day of the calendar"),
         ("2023-02-29", "'2023-02-29' is not a day of the calendar"),
         ("2021 Monsoon", "'Monsoon' is not a season"),

@@ -104,6 +104,9 @@ def parse_point(text: str) -> DatePoint:
     if not match:
         raise DateError(f"{text.strip()!r} is not a date")
     year = int(match["year"])
+    if year < datetime.MINYEAR:
+        # The calendar (and strftime) start at year 1; "0000-03" would crash a writer.
+        raise DateError(f"{text.strip()!r} has no year 0")
     if match["season"] is not None:
         season = match["season"].lower()
         if season not in SEASON_MONTHS:
