@@ -1,4 +1,4 @@
-"""Tasks: ``nox -s html``, ``nox -s pdf``, ``nox -s tests``, ``nox -s lint``."""
+"""Tasks: ``nox -s html``, ``nox -s pdf``, ``nox -s tests``, ``nox -s lint``, ``nox -s bench``."""
 
 import nox
 
@@ -36,3 +36,10 @@ def lint(session: nox.Session) -> None:
     session.install("ruff>=0.6")
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Time the builds against plain Sphinx (medians; see benchmarks/bench.py for options)."""
+    session.install("-e", ".")
+    session.run("python", "benchmarks/bench.py", *session.posargs)
