@@ -221,6 +221,12 @@ def test_latex_commands_in_bib_fields_are_decoded(corpus):
             "cv_date_format = 'Month Year' has no % code",
             "using the default '%b %Y'",
         ),
+        (
+            "corpus-config-code",
+            4,
+            "cv_date_format = '%b %Q' has a % code that strftime does not know",
+            "accepted is a strftime format such as '%b %Y' (Mar 2020)",
+        ),
     ],
 )
 def test_bad_config_value_warns_at_its_line_in_conf_py(
@@ -235,5 +241,5 @@ def test_bad_config_value_warns_at_its_line_in_conf_py(
     assert len(warning_lines(app)) == (2 if name == "corpus-config" else 1)
     # The page is built with the defaults.
     dates = page(app, "index").select_one(".cv-entry-dates").get_text()
-    label = "Current" if name == "corpus-config-format" else "Present"
+    label = "Present" if name == "corpus-config" else "Current"
     assert dates == f"Mar 2020 \u2013 {label}"

@@ -9,6 +9,7 @@ type check, so each mistake is reported once, with its place.
 from __future__ import annotations
 
 import ast
+import datetime
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,13 @@ ACCEPTED = {
 def _month_format_problem(value: str) -> str | None:
     if "%" not in value:
         return "has no % code, so every month would look the same"
+    try:
+        # A code strftime does not know comes out as written (or fails, on some systems).
+        shown = datetime.date(2020, 3, 1).strftime(value.replace("%%", ""))
+    except ValueError as error:
+        return f"is not a strftime format ({error})"
+    if "%" in shown:
+        return "has a % code that strftime does not know"
     return None
 
 
