@@ -1,4 +1,4 @@
-"""Tasks: ``nox -s html``, ``pdf``, ``resume``, ``live``, ``tests``, ``lint`` and ``rtd``."""
+"""Tasks: nox -s html, pdf, resume, live, tests, lint, rtd and bench."""
 
 import shutil
 from pathlib import Path
@@ -96,3 +96,10 @@ def lint(session: nox.Session) -> None:
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
     session.run("check-jsonschema", "--builtin-schema", "vendor.readthedocs", ".readthedocs.yaml")
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Time the builds against plain Sphinx (medians; see benchmarks/bench.py for options)."""
+    session.install("-e", ".")
+    session.run("python", "benchmarks/bench.py", *session.posargs)

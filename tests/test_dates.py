@@ -56,6 +56,8 @@ def test_accepted(text, expected):
         ("Mar 2020", "'Mar 2020' is not a date"),
         ("2020-13", "'2020-13' has no month 13"),
         ("2020-00", "'2020-00' has no month 0"),
+        ("0000-03", "'0000-03' has no year 0"),
+        ("0000 Spring", "'0000 Spring' has no year 0"),
         ("2020-02-30", "'2020-02-30' is not a day of the calendar"),
         ("2023-02-29", "'2023-02-29' is not a day of the calendar"),
         ("2021 Monsoon", "'Monsoon' is not a season"),
@@ -64,8 +66,10 @@ def test_accepted(text, expected):
         ("2020-01-15 -- 2020-01-14", "'2020-01-15 -- 2020-01-14' ends before it starts"),
         ("2020 -- 2021 -- 2022", "has more than one separator"),
         ("present -- 2020", "'present' is not a date"),
-        ("2020 --", "'' is not a date"),
-        ("2020,", "'' is not a date"),
+        ("2020 --", "'2020 --' has nothing after the separator"),
+        ("-- 2020", "'-- 2020' has nothing before the separator"),
+        ("2020,", "'2020,' has an empty date between commas"),
+        ("2020, , 2021", "has an empty date between commas"),
     ],
 )
 def test_rejected(text, problem):

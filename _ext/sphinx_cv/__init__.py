@@ -24,9 +24,12 @@ from sphinx.config import Config
 from sphinx.util.fileutil import copy_asset_file
 
 from . import html, jsonld, jsonresume, latex, publications, text
+from .bibfilter import check_filters
+from .config import check_config
 from .directives import AwardDirective, ProfileDirective, TimelineDirective
 from .domain import CVDomain
 from .keywords import InterestsDirective, SkillsDirective
+from .navigation import note_titles, pages_with_new_navigation
 from .nodes import ALL_NODES
 from .transforms import GroupEntries
 
@@ -47,7 +50,10 @@ def enable_myst_syntax(app: Sphinx, config: Config) -> None:
 
 def add_static_path(app: Sphinx, config: Config) -> None:
     """Serve ``static/sphinx_cv.css`` with the site."""
-    config.html_static_path.append(str(STATIC_DIR))
+    # A new list: appending would change Sphinx's shared default, and with it
+    # the next build's in the same process (its build info, so a full rewrite).
+    if str(STATIC_DIR) not in config.html_static_path:
+        config.html_static_path = [*config.html_static_path, str(STATIC_DIR)]
 
 
 def copy_latex_package(app: Sphinx, exception: Exception | None) -> None:
@@ -77,8 +83,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(GroupEntries)
 
     app.connect("config-inited", enable_myst_syntax)
+    app.connect("config-inited", check_config)
     app.connect("config-inited", add_static_path)
     app.connect("build-finished", copy_latex_package)
+    app.connect("doctree-read", check_filters)
+    app.connect("env-get-outdated", note_titles)
+    app.connect("env-updated", pages_with_new_navigation)
     app.add_css_file("sphinx_cv.css")
     app.add_latex_package("sphinxcv")
     publications.setup(app)

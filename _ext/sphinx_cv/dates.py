@@ -104,6 +104,9 @@ def parse_point(text: str) -> DatePoint:
     if not match:
         raise DateError(f"{text.strip()!r} is not a date")
     year = int(match["year"])
+    if year < datetime.MINYEAR:
+        # The calendar (and strftime) start at year 1; "0000-03" would crash a writer.
+        raise DateError(f"{text.strip()!r} has no year 0")
     if match["season"] is not None:
         season = match["season"].lower()
         if season not in SEASON_MONTHS:
@@ -123,6 +126,10 @@ def parse_span(text: str) -> Span:
     parts = _SEPARATOR.split(text.strip())
     if len(parts) > 2:
         raise DateError(f"{text.strip()!r} has more than one separator")
+    if len(parts) == 2:
+        for part, where in zip(parts, ("before", "after"), strict=True):
+            if not part.strip():
+                raise DateError(f"{text.strip()!r} has nothing {where} the separator")
     start = parse_point(parts[0])
     if len(parts) == 1:
         return Span(start)
@@ -138,7 +145,10 @@ def parse_dates(text: str) -> tuple[Span, ...]:
     """Parse the whole ``:date:`` value into its spans."""
     if not text or not text.strip():
         raise DateError("the date is empty")
-    return tuple(parse_span(part) for part in text.split(","))
+    parts = text.split(",")
+    if any(not part.strip() for part in parts):
+        raise DateError(f"{text.strip()!r} has an empty date between commas")
+    return tuple(parse_span(part) for part in parts)
 
 
 def format_span(span: Span, present_label: str = "Present", month_format: str = "%b %Y") -> str:

@@ -32,7 +32,10 @@ class CVDirective(SphinxDirective):
         logger.warning(message, location=self.get_location(), type="cv", subtype=subtype)
 
     def validate_url(self, url: str, option: str = "url") -> str:
-        if url and urlsplit(url).scheme.lower() not in URL_SCHEMES:
+        parts = urlsplit(url)
+        scheme = parts.scheme.lower()
+        # A web URL needs its host: "https:/x" or "http://" would link nowhere.
+        if url and (scheme not in URL_SCHEMES or (scheme != "mailto" and not parts.netloc)):
             self.warn(
                 f"{self.name}: ':{option}:' {url!r} is ignored; accepted are absolute "
                 "http://, https:// or mailto: URLs",
@@ -111,8 +114,9 @@ class CVEntryDirective(CVDirective):
 
     def validate_dates(self, text: str) -> tuple[Span, ...]:
         if not text:
+            problem = "is empty" if "date" in self.options else "is missing"
             self.warn(
-                f"{self.name}: the ':date:' option is missing; write e.g. "
+                f"{self.name}: the ':date:' option {problem}; write e.g. "
                 "':date: 2020-03 -- present'",
                 "date",
             )

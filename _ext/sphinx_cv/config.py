@@ -1,0 +1,113 @@
+"""Checks of the ``cv_*`` values a user sets in ``conf.py``.
+
+A value of the wrong type (or one that cannot work, such as a month format
+without a ``%`` code) is a warning at its line in ``conf.py`` that says what is
+accepted; the build goes on with the default. This runs before Sphinx's own
+type check, so each mistake is reported once, with its place.
+"""
+
+from __future__ import annotations
+
+import ast
+import datetime
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+#: What each value accepts, in words, for the warning.
+ACCEPTED = {
+    "cv_present_label": "a string such as 'Present' or 'Current'",
+    "cv_date_format": "a strftime format such as '%b %Y' (Mar 2020) or '%B %Y' (March 2020)",
+    "cv_highlight_authors": "a list of names such as ['Song, Minhak', 'M. Song']",
+}
+
+
+def _month_format_problem(value: str) -> str | None:
+    if "%" not in value:
+        return "has no % code, so every month would look the same"
+    try:
+        # A code strftime does not know comes out as written (or fails, on some systems).
+        shown = datetime.date(2020, 3, 1).strftime(value.replace("%%", ""))
+    except ValueError as error:
+        return f"is not a strftime format ({error})"
+    if "%" in shown:
+        return "has a % code that strftime does not know"
+    return None
+
+
+#: Checks beyond the type: each returns what is wrong, or None.
+EXTRA_CHECKS: dict[str, Callable[[Any], str | None]] = {
+    "cv_date_format": _month_format_problem,
+}
+
+
+def check_config(app: Sphinx, config: Config) -> None:
+    """Warn about each bad ``cv_*`` value at its line in conf.py and use its default."""
+    lines: dict[str, int] | None = None
+    for name, option in config.values.items():
+        if not name.startswith("cv_"):
+            continue
+        default = option.default(config) if callable(option.default) else option.default
+        value = getattr(config, name)
+        problem = _problem(value, default, option.valid_types)
+        if problem is None and name in EXTRA_CHECKS:
+            problem = EXTRA_CHECKS[name](value)
+        if problem is None:
+            continue
+        if lines is None:
+            lines = assignment_lines(Path(app.confdir, "conf.py"))
+        accepted = ACCEPTED.get(name, f"a value like the default {default!r}")
+        logger.warning(
+            f"{name} = {value!r} {problem}; accepted is {accepted}; using the default {default!r}",
+            location=_location(app, config, name, lines),
+            type="cv",
+            subtype="config",
+        )
+        setattr(config, name, default)
+
+
+def _problem(value: Any, default: Any, valid_types: Any) -> str | None:
+    types = tuple(valid_types) if isinstance(valid_types, frozenset) else ()
+    if Any in types:
+        return None
+    types = types or (type(default),)
+    if not isinstance(value, types):
+        return f"is of type {type(value).__name__}"
+    # A list of names must hold names only.
+    if isinstance(value, list | tuple) and isinstance(default, list | tuple):
+        wrong = [item for item in value if not isinstance(item, str)]
+        if wrong:
+            return f"holds {wrong[0]!r}, which is not a string"
+    return None
+
+
+def _location(app: Sphinx, config: Config, name: str, lines: dict[str, int]) -> str | None:
+    if name in config.overrides:
+        return None  # given with -D on the command line: there is no line to show
+    conf_py = Path(app.confdir, "conf.py")
+    return f"{conf_py}:{lines[name]}" if name in lines else str(conf_py)
+
+
+def assignment_lines(conf_py: Path) -> dict[str, int]:
+    """The line of the last top-level assignment to each name in conf.py."""
+    try:
+        tree = ast.parse(conf_py.read_bytes(), filename=str(conf_py))
+    except (OSError, SyntaxError, ValueError):
+        return {}
+    lines: dict[str, int] = {}
+    for statement in tree.body:
+        targets = []
+        if isinstance(statement, ast.Assign):
+            targets = statement.targets
+        elif isinstance(statement, ast.AnnAssign | ast.AugAssign):
+            targets = [statement.target]
+        for target in targets:
+            if isinstance(target, ast.Name):
+                lines[target.id] = statement.lineno
+    return lines
