@@ -19,7 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.fileutil import copy_asset_file
 
-from . import html, latex, text
+from . import html, latex, latex_settings, text
 from .directives import AwardDirective, ProfileDirective, TimelineDirective
 from .domain import CVDomain
 from .nodes import ALL_NODES
@@ -74,7 +74,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", add_static_path)
     app.connect("build-finished", copy_latex_package)
     app.add_css_file("sphinx_cv.css")
-    app.add_latex_package("sphinxcv")
+    app.add_latex_package("sphinxcv", after_hyperref=True)
+    latex_settings.setup(app)
 
     return {
         "version": __version__,

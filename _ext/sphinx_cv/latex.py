@@ -13,7 +13,7 @@ from .dates import format_dates
 
 #: Opening and closing LaTeX of each node, by node class name.
 _WRAPPERS = {
-    "cv_list": ("\n\\begin{cvlist}\n", "\\end{cvlist}\n"),
+    "cv_list": ("", "\\end{cvlist}\n"),
     "cv_entry": ("\\begin{cventry}\n", "\\end{cventry}\n"),
     "cv_entry_header": ("\\cvheader", "\n"),
     "cv_entry_title": ("{", "}"),
@@ -28,6 +28,10 @@ _WRAPPERS = {
 
 def visit_element(self: LaTeXTranslator, node: nodes.Element) -> None:
     self.body.append(_WRAPPERS[node.__class__.__name__][0])
+
+
+def visit_list(self: LaTeXTranslator, node: nodes.Element) -> None:
+    self.body.append(f"\n\\begin{{cvlist}}{{{node['entry_type']}}}\n")
 
 
 def visit_field(self: LaTeXTranslator, node: nodes.Element) -> None:
@@ -55,6 +59,7 @@ def visit_dates(self: LaTeXTranslator, node: nodes.Element) -> None:
 
 
 HANDLERS = dict.fromkeys(_WRAPPERS, (visit_element, depart_element))
+HANDLERS["cv_list"] = (visit_list, depart_element)
 HANDLERS["cv_entry_dates"] = (visit_dates, depart_element)
 HANDLERS["cv_entry_field"] = (visit_field, depart_element)
 HANDLERS["cv_profile"] = (visit_profile, depart_element)
