@@ -75,12 +75,13 @@ def paper_option(app: Sphinx, config: Config) -> str:
     if value in PAPER_SIZES:
         return PAPER_SIZES[value]
     accepted = " or ".join(repr(size) for size in PAPER_SIZES)
+    # No location=: the environment that resolves locations does not exist yet.
     logger.warning(
-        "cv_paper_size %r is not a paper size; accepted are %s (default %r)",
+        "%s: cv_paper_size %r is not a paper size; accepted are %s (default %r)",
+        Path(app.confdir, "conf.py"),
         config.cv_paper_size,
         accepted,
         DEFAULT_PAPER_SIZE,
-        location=str(Path(app.confdir, "conf.py")),
         type="cv",
         subtype="config",
     )
