@@ -51,7 +51,7 @@ def assert_in_order(text: str, expected: list[str]) -> None:
     position = 0
     for fact in expected:
         found = text.find(fact, position)
-        assert found >= 0, f"{fact!r} not found after position {position}: {text[position:][:300]!r}"
+        assert found >= 0, f"{fact!r} not in order; the text after: {text[position:][:300]!r}"
         position = found + len(fact)
 
 
@@ -71,7 +71,8 @@ def special(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
 
 
 # Every fact of the seed CV (/work/shared/seed), in the seed's order; a title
-# and its dates (a role and its location) read as one line.
+# and its dates (a role and its location) read as one line. Sphinx's smart
+# quotes make apostrophes U+2019.
 SEED_IN_ORDER = [
     "Minhak Song",
     "http://songminhak.github.io",
@@ -121,15 +122,15 @@ SEED_IN_ORDER = [
     "Merit Prize winner, awarded for creative and insightful work on any problem",
     "Department Valedictorian 2021 Spring, 2021 Fall, 2022 Spring",
     "Academic scholarship awarded to the top student (ranked #1) among undergraduates",
-    "Dean’s List 2021 Spring, 2021 Fall, 2022 Spring",
+    "Dean\u2019s List 2021 Spring, 2021 Fall, 2022 Spring",
     "Top 3% of undergraduates with outstanding academic performance",
     "Talent Award of Korea 2019",
-    "Recognizes those individuals who are likely to become Korea’s future leaders and "
+    "Recognizes those individuals who are likely to become Korea\u2019s future leaders and "
     "have performed exemplary talents or outstanding meritorious service",
     "50 high school students, 40 college students, and 10 adults are selected by Korean government",
     "Han Sung Son Jae Han Scholarship for Gifted Students 2018 – 2019",
     "$10,000 financial support for honorable high school students in South Korea",
-    "Korean Young Physicists’ Tournament, Grand Prize 2018",
+    "Korean Young Physicists\u2019 Tournament, Grand Prize 2018",
     "TEACHING & ACADEMIC ACTIVITIES",
     "Deep Learning Theory Workshop and Summer School Aug 2022",
     "Summer Cluster: Deep Learning Theory Berkeley, United States",
@@ -177,7 +178,11 @@ def test_seed_pdf_metadata_and_links(seed_pdf: Path) -> None:
     assert info["Title"] == "Minhak Song"
     assert info["Author"] == "Minhak Song"
     urls = run("pdfinfo", "-url", seed_pdf)
-    for url in ("http://songminhak.github.io", "mailto:minhaksong@kaist.ac.kr", "https://www.kaist.ac.kr"):
+    for url in (
+        "http://songminhak.github.io",
+        "mailto:minhaksong@kaist.ac.kr",
+        "https://www.kaist.ac.kr",
+    ):
         assert url in urls
 
 
