@@ -45,3 +45,11 @@ def copy_seed_project(dest: Path) -> Path:
 def seed_project(tmp_path: Path) -> Path:
     """A copy of the real CV (docs/ and references.bib), built apart from the repository."""
     return copy_seed_project(tmp_path)
+
+
+@pytest.fixture
+def app_params(app_params):
+    """Test apps build the website without its PDF unless a test sets cv_pdf_link (seconds each)."""
+    _args, kwargs = app_params
+    kwargs["confoverrides"] = {"cv_pdf_link": False, **(kwargs.get("confoverrides") or {})}
+    return app_params

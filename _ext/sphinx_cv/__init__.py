@@ -19,7 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.fileutil import copy_asset_file
 
-from . import html, latex, latex_settings, text
+from . import html, latex, latex_settings, pdflink, text
 from .directives import AwardDirective, ProfileDirective, TimelineDirective
 from .domain import CVDomain
 from .nodes import ALL_NODES
@@ -76,6 +76,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_css_file("sphinx_cv.css")
     app.add_latex_package("sphinxcv", after_hyperref=True)
     latex_settings.setup(app)
+    pdflink.setup(app)
 
     return {
         "version": __version__,
