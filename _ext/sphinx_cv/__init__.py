@@ -7,7 +7,8 @@ Turn it on in ``conf.py`` with::
 It adds the ``timeline``, ``award`` and ``profile`` directives, their writers for every
 builder, the ``cv`` domain that collects their records, the config values
 ``cv_present_label`` and ``cv_date_format``, and the CSS and LaTeX package
-that style them.
+that style them. The PDF's builder settings are in ``latex_settings`` and the
+website's link to the PDF in ``pdflink``.
 """
 
 from __future__ import annotations
