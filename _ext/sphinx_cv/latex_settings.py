@@ -31,15 +31,17 @@ CONFIG_DEFAULTS: dict[str, Any] = {
     "latex_show_urls": "no",
 }
 
-#: One family everywhere: TeX Gyre Pagella (Debian's fonts-texgyre) covers
-#: Vietnamese and Polish; found by file name, so no font cache is needed.
+#: One family everywhere: TeX Gyre Pagella (Debian's fonts-texgyre), or Latin
+#: Modern (in every TeX Live) where Pagella is missing; both cover Vietnamese
+#: and Polish. Found by file name, so no font cache is needed.
 FONTS = r"""
-\setmainfont{texgyrepagella}[
-  Extension = .otf, UprightFont = *-regular, ItalicFont = *-italic,
-  BoldFont = *-bold, BoldItalicFont = *-bolditalic]
-\setsansfont{texgyrepagella}[
-  Extension = .otf, UprightFont = *-regular, ItalicFont = *-italic,
-  BoldFont = *-bold, BoldItalicFont = *-bolditalic]
+\newcommand\cvfontfamily[1]{%
+  \setmainfont{#1}[Extension = .otf, UprightFont = *-regular, ItalicFont = *-italic,
+    BoldFont = *-bold, BoldItalicFont = *-bolditalic]%
+  \setsansfont{#1}[Extension = .otf, UprightFont = *-regular, ItalicFont = *-italic,
+    BoldFont = *-bold, BoldItalicFont = *-bolditalic]}
+\IfFontExistsTF{texgyrepagella-regular.otf}
+  {\cvfontfamily{texgyrepagella}}{\cvfontfamily{lmroman10}}
 \setmonofont{lmmono10}[
   Extension = .otf, UprightFont = *-regular, ItalicFont = *-italic, Scale = MatchLowercase]
 """
