@@ -1,4 +1,7 @@
-"""Tasks: ``nox -s html``, ``nox -s pdf``, ``nox -s tests``, ``nox -s lint``."""
+"""Tasks: ``nox -s html``, ``pdf``, ``resume``, ``live``, ``tests``, ``lint`` and ``rtd``."""
+
+import shutil
+from pathlib import Path
 
 import nox
 
@@ -24,6 +27,62 @@ def pdf(session: nox.Session) -> None:
 
 
 @nox.session
+def live(session: nox.Session) -> None:
+    """Serve the website at http://127.0.0.1:8000, rebuilt on every saved change."""
+    session.install("-e", ".[live]")
+    session.run(
+        "sphinx-autobuild",
+        DOCS,
+        f"{BUILD}/html",
+        "--watch",
+        "_ext",
+        "--watch",
+        "references.bib",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        "8000",
+        *session.posargs,
+    )
+
+
+@nox.session
+def rtd(session: nox.Session) -> None:
+    """Build as Read the Docs does, warnings as errors, into _readthedocs/ (html/ and pdf/)."""
+    session.install(".")
+    out = Path("_readthedocs")
+    shutil.rmtree(out, ignore_errors=True)
+    doctrees = f"{BUILD}/doctrees-rtd"
+    common = ["-T", "-W", "--keep-going", "-d", doctrees, "-D", "language=en"]
+    session.run("python", "-m", "sphinx", *common, "-b", "html", DOCS, str(out / "html"))
+    latex = out / "latex"
+    session.run("python", "-m", "sphinx", *common, "-b", "latex", DOCS, str(latex))
+    with session.chdir(latex):
+        session.run(
+            "latexmk",
+            "-r",
+            "latexmkrc",
+            "-pdf",
+            "-f",
+            "-dvi-",
+            "-ps-",
+            "-jobname=cv",
+            "-interaction=nonstopmode",
+            external=True,
+        )
+    (out / "pdf").mkdir()
+    shutil.copy(latex / "cv.pdf", out / "pdf" / "cv.pdf")
+    session.log(f"website: {out / 'html'}, PDF: {out / 'pdf' / 'cv.pdf'}")
+
+
+@nox.session
+def resume(session: nox.Session) -> None:
+    """Write the JSON Resume export to docs/_build/jsonresume/resume.json."""
+    session.install("-e", ".")
+    session.run("sphinx-build", "-b", "jsonresume", DOCS, f"{BUILD}/jsonresume", *session.posargs)
+
+
+@nox.session
 def tests(session: nox.Session) -> None:
     """Run the test suite (pytest); extra arguments go to pytest."""
     session.install("-e", ".[test]")
@@ -33,6 +92,7 @@ def tests(session: nox.Session) -> None:
 @nox.session
 def lint(session: nox.Session) -> None:
     """Check style with ruff: lint and formatting."""
-    session.install("ruff>=0.6")
+    session.install("-e", ".[lint]")
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
+    session.run("check-jsonschema", "--builtin-schema", "vendor.readthedocs", ".readthedocs.yaml")

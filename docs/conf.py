@@ -28,7 +28,14 @@ language = "en"
 # -- Website --------------------------------------------------------------------
 html_theme = "sphinx_book_theme"
 html_title = "Minhak Song"
+# Where the sources live: the edit button opens each page's Markdown there.
+repository_url = "https://github.com/songminhak/sphinx-cv"
 html_theme_options = {
     "home_page_in_toc": True,
     "show_toc_level": 1,
+    "repository_url": repository_url,
+    "repository_branch": "main",
+    "path_to_docs": "docs",
+    "use_edit_page_button": True,
+    "use_repository_button": True,
 }

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from sphinx.util.console import strip_colors
 
 TESTS_DIR = Path(__file__).parent
 REPO_DIR = TESTS_DIR.parent
@@ -53,3 +54,9 @@ def app_params(app_params):
     _args, kwargs = app_params
     kwargs["confoverrides"] = {"cv_pdf_link": False, **(kwargs.get("confoverrides") or {})}
     return app_params
+
+
+def warning_lines(app) -> list[str]:
+    """The build's warnings, one a line, without terminal colours."""
+    text = strip_colors(app.warning.getvalue())
+    return [line for line in text.splitlines() if "WARNING" in line or "ERROR" in line]

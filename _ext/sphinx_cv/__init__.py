@@ -9,6 +9,10 @@ builder, the ``cv`` domain that collects their records, the config values
 ``cv_present_label`` and ``cv_date_format``, and the CSS and LaTeX package
 that style them. The PDF's builder settings are in ``latex_settings`` and the
 website's link to the PDF in ``pdflink``.
+
+Exports: the ``skills`` and ``interests`` directives (``keywords.py``), the
+``jsonresume`` builder whose ``resume.json`` HTML builds also write
+(``jsonresume.py``), and the home page's schema.org JSON-LD (``jsonld.py``).
 """
 
 from __future__ import annotations
@@ -20,9 +24,10 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.fileutil import copy_asset_file
 
-from . import html, latex, latex_settings, pdflink, text
+from . import html, jsonld, jsonresume, latex, latex_settings, pdflink, publications, text
 from .directives import AwardDirective, ProfileDirective, TimelineDirective
 from .domain import CVDomain
+from .keywords import InterestsDirective, SkillsDirective
 from .nodes import ALL_NODES
 from .transforms import GroupEntries
 
@@ -36,10 +41,9 @@ LATEX_PACKAGE = PACKAGE_DIR / "texinputs" / "sphinxcv.sty"
 def enable_myst_syntax(app: Sphinx, config: Config) -> None:
     """Turn on MyST's ``:::`` fences, the form the directives are written in."""
     extensions = getattr(config, "myst_enable_extensions", None)
-    if isinstance(extensions, list) and "colon_fence" not in extensions:
-        extensions.append("colon_fence")
-    elif isinstance(extensions, set):
-        extensions.add("colon_fence")
+    if extensions is not None and "colon_fence" not in extensions:
+        # A new value: the default may be an object shared between projects.
+        config.myst_enable_extensions = [*extensions, "colon_fence"]
 
 
 def add_static_path(app: Sphinx, config: Config) -> None:
@@ -68,6 +72,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("timeline", TimelineDirective)
     app.add_directive("award", AwardDirective)
     app.add_directive("profile", ProfileDirective)
+    app.add_directive("skills", SkillsDirective)
+    app.add_directive("interests", InterestsDirective)
     app.add_domain(CVDomain)
     app.add_transform(GroupEntries)
 
@@ -78,6 +84,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_latex_package("sphinxcv", after_hyperref=True)
     latex_settings.setup(app)
     pdflink.setup(app)
+    publications.setup(app)
+    jsonresume.setup(app)
+    jsonld.setup(app)
 
     return {
         "version": __version__,

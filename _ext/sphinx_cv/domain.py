@@ -13,15 +13,15 @@ from typing import Any, ClassVar
 from docutils import nodes
 from sphinx.domains import Domain
 
-from .nodes import Record, cv_entry
+from .nodes import Record
 
 
 class CVDomain(Domain):
-    """Holds the records of all ``timeline`` and ``award`` entries."""
+    """Holds the records of all entries, the profile and the skill groups."""
 
     name = "cv"
     label = "Curriculum vitae"
-    data_version = 1
+    data_version = 2
     initial_data: ClassVar[dict[str, Any]] = {"records": {}}
 
     @property
@@ -37,7 +37,10 @@ class CVDomain(Domain):
                 self.records_by_doc[docname] = otherdata["records"][docname]
 
     def process_doc(self, env: Any, docname: str, document: nodes.document) -> None:
-        self.records_by_doc[docname] = [entry["record"] for entry in document.findall(cv_entry)]
+        # Every node a directive hung a record on: entries, the profile, skill groups.
+        self.records_by_doc[docname] = [
+            node["record"] for node in document.findall(nodes.Element) if "record" in node
+        ]
 
     def records(self, entry_type: str | None = None) -> Iterator[Record]:
         """All records, by document name, then in the order of their document."""

@@ -62,9 +62,6 @@ def _time(self: HTML5Translator, point: DatePoint, month_format: str) -> str:
     return f'<time datetime="{point.iso}">{label}</time>'
 
 
-HANDLERS = {
-    name: (visit_dates, depart_element)
-    if name == "cv_entry_dates"
-    else (visit_element, depart_element)
-    for name in _TAGS
-}
+HANDLERS = dict.fromkeys(_TAGS, (visit_element, depart_element))
+HANDLERS["cv_entry_dates"] = (visit_dates, depart_element)
+HANDLERS["cv_profile_item"] = (visit_profile_item, depart_element)

@@ -36,7 +36,8 @@ def visit_header(self: TextTranslator, node: nodes.Element) -> None:
 
 
 def depart_header(self: TextTranslator, node: nodes.Element) -> None:
-    self.end_state(end=None)
+    # Unwrapped: a line break inside the dates would tear "Mar 2020 – Current" apart.
+    self.end_state(wrap=False, end=None)
 
 
 def visit_dates(self: TextTranslator, node: nodes.Element) -> None:

@@ -1,0 +1,455 @@
+"""The pybtex style of the publication list, as an academic CV shows it.
+
+One entry reads::
+
+    “Title as written.” Kwangjun Ahn*, **Minhak Song***, and Chulhee Yun,
+    International Conference on Learning Representations (**ICLR**), 2024.
+    Addendum. [Paper] [arXiv:2310.01082]
+
+- titles are kept exactly as written (pybtex's stock styles lower-case them);
+- entries are sorted newest first (year, then month; ties keep their order)
+  and numbered backwards, the newest the highest;
+- the CV owner's names (``highlight_authors``) are bold, matched as pybtex
+  :class:`~pybtex.database.Person` s so that "Song, Minhak", "Minhak Song" and
+  "M. Song" are one person;
+- ``author+an = {1=equal; 2=highlight}`` (biblatex's data annotations) puts a
+  ``*`` after an equal contributor and bolds a highlighted one;
+- ``abbr`` is set in bold after the venue, ``addendum`` follows the venue, and
+  ``url``, ``eprint`` (arXiv), ``doi``, ``pdf``, ``code`` and ``slides`` become
+  links.
+
+The style is registered with pybtex as ``cv`` (entry point group
+``pybtex.style.formatting``). :func:`check_entry` lists what is wrong with an
+entry; the style itself never fails on bad input, it shows what it can.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from pybtex.database import Entry, Person
+from pybtex.richtext import HRef, Protected, String, Tag, Text
+from pybtex.scanner import PybtexSyntaxError
+from pybtex.style import FormattedEntry
+from pybtex.style.formatting import BaseStyle
+
+#: pybtex's plugin group of formatting styles, and our style's name in it.
+PLUGIN_GROUP = "pybtex.style.formatting"
+STYLE_NAME = "cv"
+
+#: The field that holds per-author annotations (biblatex's convention).
+ANNOTATION_FIELD = "author+an"
+EQUAL = "equal"
+HIGHLIGHT = "highlight"
+ANNOTATIONS = (EQUAL, HIGHLIGHT)
+EQUAL_MARK = "*"
+EQUAL_LEGEND = "(* denotes equal contribution)"
+
+#: The field that names the venue, by entry type; other types use ``VENUE_FALLBACK``.
+VENUE_FIELDS = {
+    "article": "journal",
+    "inproceedings": "booktitle",
+    "incollection": "booktitle",
+    "unpublished": "note",
+    "misc": "howpublished",
+    "phdthesis": "school",
+    "mastersthesis": "school",
+    "techreport": "institution",
+    "book": "publisher",
+}
+VENUE_FALLBACK = ("journal", "booktitle", "howpublished")
+
+#: Fields without which an entry of a type cannot be shown properly.
+REQUIRED_FIELDS = {
+    "article": ("author", "title", "journal", "year"),
+    "inproceedings": ("author", "title", "booktitle", "year"),
+    "incollection": ("author", "title", "booktitle", "year"),
+    "unpublished": ("author", "title", "note"),
+    "misc": ("title",),
+    "phdthesis": ("author", "title", "school", "year"),
+    "mastersthesis": ("author", "title", "school", "year"),
+    "techreport": ("author", "title", "institution", "year"),
+    "book": ("author", "title", "publisher", "year"),
+}
+REQUIRED_FALLBACK = ("author", "title", "year")
+
+#: Link fields in the order they are shown, with their labels.
+LINK_FIELDS = (
+    ("url", "Paper"),
+    ("doi", "DOI"),
+    ("pdf", "PDF"),
+    ("code", "Code"),
+    ("slides", "Slides"),
+)
+ARXIV_URL = "https://arxiv.org/abs/{}"
+DOI_URL = "https://doi.org/{}"
+URL_SCHEMES = ("http://", "https://")
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with an entry: the field it is in (if any) and what to write instead."""
+
+    field: str | None
+    message: str
+
+
+# -- reading fields ----------------------------------------------------------------
+
+
+#: LaTeX font commands a field may use, and the rich-text tag each becomes.
+FONT_COMMANDS = {"textbf": "b", "emph": "em", "textit": "i"}
+_FONT_COMMAND = re.compile(r"\\({})\s*$".format("|".join(FONT_COMMANDS)))
+
+
+def rich(entry: Entry, field: str) -> Text:
+    """A field as rich text: LaTeX accents decoded, ``{braces}`` kept as written,
+    ``\\textbf{...}``, ``\\emph{...}`` and ``\\textit{...}`` as bold and italics."""
+    value = entry.fields.get(field, "")
+    try:
+        return _latex_markup(Text.from_latex(value))
+    except PybtexSyntaxError:  # unbalanced braces: show the text as it is
+        return Text(value)
+
+
+def _latex_markup(text: Text) -> Text:
+    """What pybtex's parser leaves as written: font commands and ``\\$``.
+
+    ``String("... \\textbf ") + Protected(...)`` becomes a tag; ``\\$`` (which
+    latexcodec does not decode, unlike ``\\&``, ``\\%``, ``\\#``, ``\\_``) a dollar sign.
+    """
+    parts: list = []
+    for part in text.parts:
+        if isinstance(part, String):
+            part = String(str(part).replace("\\$", "$"))
+        previous = parts[-1] if parts else None
+        command = _FONT_COMMAND.search(str(previous)) if isinstance(previous, String) else None
+        if isinstance(part, Protected):
+            inner = _latex_markup(Text(*part.parts))
+            if command:
+                parts[-1] = String(str(previous)[: command.start()])
+                part = Tag(FONT_COMMANDS[command.group(1)], inner)
+            else:
+                part = Protected(*inner.parts)
+        parts.append(part)
+    return Text(*parts)
+
+
+def year_of(entry: Entry) -> int:
+    """The entry's year as a number; 0 when it has none (it then sorts last)."""
+    match = re.match(r"\s*(\d{1,4})\s*$", entry.fields.get("year", ""))
+    return int(match.group(1)) if match else 0
+
+
+def month_of(entry: Entry) -> int:
+    """The entry's month as 1-12; 0 when it has none or it is not a month."""
+    value = entry.fields.get("month", "").strip().lower().rstrip(".")
+    if value.isdigit():
+        number = int(value)
+        return number if 1 <= number <= 12 else 0
+    return _MONTHS.get(value, 0)
+
+
+def newest_first(entries: Iterable[Entry]) -> list[Entry]:
+    """Entries by year, then month, newest first; ties keep their order."""
+    return sorted(entries, key=lambda entry: (-year_of(entry), -month_of(entry)))
+
+
+def number_entries(entries: Iterable[Entry]) -> dict[str, int]:
+    """Number entries backwards, newest first: ``{key: number}``, the newest the highest.
+
+    Give it every entry of every list of the CV (in file order), so that the
+    numbers are one sequence across the whole CV.
+    """
+    ordered = newest_first(entries)
+    return {entry.key: len(ordered) - index for index, entry in enumerate(ordered)}
+
+
+# -- author annotations ------------------------------------------------------------
+
+
+def parse_annotations(value: str, count: int) -> tuple[dict[int, set[str]], list[str]]:
+    """Read ``author+an`` (``1=equal; 3=equal,highlight``) for ``count`` authors.
+
+    Returns ``{author index from 0: annotations}`` of what could be read and a
+    message for each part that could not.
+    """
+    marks: dict[int, set[str]] = {}
+    problems: list[str] = []
+    accepted = f"write e.g. '1=equal; 2=equal' (annotations: {', '.join(ANNOTATIONS)})"
+    for part in value.split(";"):
+        part = part.strip()
+        if not part:
+            continue
+        item, sep, names = part.partition("=")
+        item = item.strip()
+        if not sep or not item.isdigit() or int(item) < 1:
+            problems.append(
+                f"{ANNOTATION_FIELD}: {part!r} is not AUTHOR_NUMBER=ANNOTATION; {accepted}"
+            )
+            continue
+        index = int(item)
+        if index > count:
+            problems.append(
+                f"{ANNOTATION_FIELD}: {part!r} names author {index}, "
+                f"but the entry has {count} author{'s' if count != 1 else ''}"
+            )
+            continue
+        for name in names.split(","):
+            name = name.strip().lower()
+            if name in ANNOTATIONS:
+                marks.setdefault(index - 1, set()).add(name)
+            else:
+                problems.append(
+                    f"{ANNOTATION_FIELD}: unknown annotation {name!r} in {part!r}; "
+                    f"accepted are {', '.join(ANNOTATIONS)}"
+                )
+    return marks, problems
+
+
+def author_marks(entry: Entry) -> dict[int, set[str]]:
+    """The valid annotations of the entry's authors, by index from 0."""
+    count = len(entry.persons.get("author", ()))
+    return parse_annotations(entry.fields.get(ANNOTATION_FIELD, ""), count)[0]
+
+
+def has_equal_contribution(entry: Entry) -> bool:
+    """Whether the entry shows an equal-contribution mark (so the page needs the legend)."""
+    return any(EQUAL in marks for marks in author_marks(entry).values())
+
+
+# -- matching the CV owner's name --------------------------------------------------
+
+
+def _name_parts(parts: Sequence[str]) -> list[str]:
+    """Name parts as plain lower-case words: LaTeX decoded, braces and dots dropped."""
+    words = []
+    for part in parts:
+        try:
+            text = Text.from_latex(part).render_as("text")
+        except PybtexSyntaxError:
+            text = part
+        words.extend(word for word in re.split(r"[\s.]+", text.lower()) if word)
+    return words
+
+
+def _given_names_agree(first: str, second: str) -> bool:
+    """Two given names agree when equal or when one is the other's initial."""
+    if len(first) == 1 or len(second) == 1:
+        return first[0] == second[0]
+    return first == second
+
+
+def same_person(person: Person, other: Person) -> bool:
+    """Whether two written names are one person: same family name, agreeing given names.
+
+    "Song, Minhak", "Minhak Song" and "M. Song" are one person; "Xiang Song"
+    and "Minhak Song" are not. A name without given names matches on the
+    family name alone.
+    """
+    family = _name_parts(person.prelast_names + person.last_names)
+    if not family or family != _name_parts(other.prelast_names + other.last_names):
+        return False
+    given = _name_parts(person.first_names + person.middle_names)
+    other_given = _name_parts(other.first_names + other.middle_names)
+    return all(_given_names_agree(a, b) for a, b in zip(given, other_given, strict=False))
+
+
+# -- checking an entry -------------------------------------------------------------
+
+
+def check_entry(entry: Entry) -> list[Problem]:
+    """What is wrong with an entry, with what would be accepted."""
+    problems = []
+    entry_type = entry.type.lower()
+    required = REQUIRED_FIELDS.get(entry_type, REQUIRED_FALLBACK)
+    for field in required:
+        present = entry.persons.get(field) if field in ("author", "editor") else None
+        if not present and not entry.fields.get(field, "").strip():
+            message = (
+                f"@{entry_type} entry {entry.key!r} has no {field!r} field "
+                f"(an @{entry_type} needs {', '.join(required)})"
+            )
+            problems.append(Problem(None, message))
+    year = entry.fields.get("year")
+    if year is not None and not year_of(entry):
+        problems.append(
+            Problem("year", f"year {year!r} is not a year; write e.g. 'year = {{2024}}'")
+        )
+    if ANNOTATION_FIELD in entry.fields:
+        count = len(entry.persons.get("author", ()))
+        for message in parse_annotations(entry.fields[ANNOTATION_FIELD], count)[1]:
+            problems.append(Problem(ANNOTATION_FIELD, message))
+    for field, _label in LINK_FIELDS:
+        value = entry.fields.get(field, "").strip()
+        if value and field != "doi" and not value.lower().startswith(URL_SCHEMES):
+            problems.append(
+                Problem(field, f"{field} {value!r} is not shown; write an http:// or https:// URL")
+            )
+    return problems
+
+
+# -- the style ---------------------------------------------------------------------
+
+
+class CVStyle(BaseStyle):
+    """Publications as an academic CV lists them (see the module's docstring).
+
+    ``highlight_authors`` are the names to bold; ``numbers`` maps entry keys to
+    their numbers when several lists share one sequence (see
+    :func:`number_entries`). Both are class attributes so that a configured
+    subclass (:meth:`configured`) can be registered with pybtex, which makes
+    styles without arguments.
+    """
+
+    default_name_style = "plain"
+    highlight_authors: tuple[Person, ...] = ()
+    numbers: Mapping[str, int] = {}
+
+    def __init__(
+        self,
+        highlight_authors: Iterable[str] | None = None,
+        numbers: Mapping[str, int] | None = None,
+        **kwargs,
+    ) -> None:
+        super().__init__(**kwargs)
+        # BaseStyle.__init__ binds sort and format_labels on the instance,
+        # which would hide methods of those names: bind ours over them.
+        self.sort = self.sort_entries
+        self.format_labels = self.number_labels
+        if highlight_authors is not None:
+            self.highlight_authors = tuple(Person(name) for name in highlight_authors)
+        if numbers is not None:
+            self.numbers = dict(numbers)
+
+    @classmethod
+    def configured(
+        cls, highlight_authors: Iterable[str], numbers: Mapping[str, int]
+    ) -> type[CVStyle]:
+        """A subclass with these settings built in, to register with pybtex."""
+        return type(
+            cls.__name__,
+            (cls,),
+            {
+                "highlight_authors": tuple(Person(name) for name in highlight_authors),
+                "numbers": dict(numbers),
+                "__module__": cls.__module__,
+            },
+        )
+
+    # -- order and numbers
+
+    def sort_entries(self, entries: Iterable[Entry]) -> list[Entry]:
+        """Newest first; with shared numbers, by number, highest first."""
+        entries = newest_first(entries)
+        if self.numbers:
+            entries.sort(key=lambda entry: -self.numbers.get(entry.key, 0))
+        return entries
+
+    def number_labels(self, sorted_entries: Sequence[Entry]) -> list[str]:
+        """Reverse numbers: the shared ones when known, else counting down this list."""
+        total = len(sorted_entries)
+        return [
+            str(self.numbers.get(entry.key, total - index))
+            for index, entry in enumerate(sorted_entries)
+        ]
+
+    # -- one entry
+
+    def format_entry(self, label: str, entry: Entry, bib_data=None) -> FormattedEntry:
+        parts = [self.format_title(entry), self.format_byline(entry)]
+        if entry.type.lower() != "unpublished" and entry.fields.get("note"):
+            parts.append(rich(entry, "note").add_period())
+        if entry.fields.get("addendum"):
+            parts.append(rich(entry, "addendum").add_period())
+        parts.extend(self.format_links(entry))
+        text = Text(" ").join([part for part in parts if part])
+        return FormattedEntry(entry.key, text, label)
+
+    def format_title(self, entry: Entry) -> Text:
+        title = rich(entry, "title")
+        return Text("\u201c", title.add_period(), "\u201d") if title else Text()
+
+    def format_byline(self, entry: Entry) -> Text:
+        """Authors, venue (abbreviation), year."""
+        parts = [self.format_authors(entry), self.format_venue(entry)]
+        if entry.fields.get("year"):
+            parts.append(rich(entry, "year"))
+        byline = Text(", ").join([part for part in parts if part])
+        return byline.add_period() if byline else byline
+
+    def format_authors(self, entry: Entry) -> Text:
+        """Full names, the owner bold, ``*`` after equal contributors; "A, B, and C"."""
+        persons = entry.persons.get("author", [])
+        marks = author_marks(entry)
+        names = []
+        for index, person in enumerate(persons):
+            name = self.format_name(person, self.abbreviate_names).format()
+            annotations = marks.get(index, set())
+            if EQUAL in annotations:
+                name = Text(name, EQUAL_MARK)
+            if HIGHLIGHT in annotations or self.is_highlighted(person):
+                name = Tag("b", name)
+            names.append(Text(name))
+        if len(names) <= 2:
+            return Text(" and ").join(names)
+        return Text(Text(", ").join(names[:-1]), ", and ", names[-1])
+
+    def is_highlighted(self, person: Person) -> bool:
+        return any(same_person(person, owner) for owner in self.highlight_authors)
+
+    def format_venue(self, entry: Entry) -> Text:
+        """The venue, with ``abbr`` after it in bold: "Conference (**ABBR**)"."""
+        field = VENUE_FIELDS.get(entry.type.lower())
+        fields = (field,) if field else VENUE_FALLBACK
+        venue = next((rich(entry, name) for name in fields if entry.fields.get(name)), Text())
+        if entry.fields.get("abbr"):
+            abbr = Text("(", Tag("b", rich(entry, "abbr")), ")")
+            venue = Text(venue, " ", abbr) if venue else abbr
+        return venue
+
+    def format_links(self, entry: Entry) -> list[Text]:
+        """[Paper] [arXiv:ID] [DOI] [PDF] [Code] [Slides], those the entry has."""
+        fields = entry.fields
+        links = []
+        for field, label in LINK_FIELDS:
+            value = fields.get(field, "").strip()
+            if field == "doi" and value:
+                value = DOI_URL.format(value) if "://" not in value else value
+            if value.lower().startswith(URL_SCHEMES):
+                links.append(Text("[", HRef(value, String(label)), "]"))
+            if field == "url":  # the arXiv link follows the paper's
+                links.extend(self.format_arxiv(entry))
+        return links
+
+    @staticmethod
+    def format_arxiv(entry: Entry) -> list[Text]:
+        eprint = entry.fields.get("eprint", "").strip()
+        prefix = entry.fields.get("archiveprefix", entry.fields.get("eprinttype", "")).strip()
+        if not eprint or prefix.lower() != "arxiv":
+            return []
+        return [Text("[", HRef(ARXIV_URL.format(eprint), String(f"arXiv:{eprint}")), "]")]
