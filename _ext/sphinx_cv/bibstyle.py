@@ -127,9 +127,13 @@ _FONT_COMMAND = re.compile(r"\\({})\s*$".format("|".join(FONT_COMMANDS)))
 
 
 def rich(entry: Entry, field: str) -> Text:
-    """A field as rich text: LaTeX accents decoded, ``{braces}`` kept as written,
+    """A field as rich text (see :func:`rich_text`)."""
+    return rich_text(entry.fields.get(field, ""))
+
+
+def rich_text(value: str) -> Text:
+    """Bib text as rich text: LaTeX accents decoded, ``{braces}`` kept as written,
     ``\\textbf{...}``, ``\\emph{...}`` and ``\\textit{...}`` as bold and italics."""
-    value = entry.fields.get(field, "")
     try:
         return _latex_markup(Text.from_latex(value))
     except PybtexSyntaxError:  # unbalanced braces: show the text as it is

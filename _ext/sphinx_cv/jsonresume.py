@@ -26,7 +26,6 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from docutils import nodes
-from pybtex.richtext import Text
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
@@ -34,6 +33,7 @@ from sphinx.errors import ExtensionError
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
+from .bibstyle import rich_text
 from .dates import SEASON_MONTHS, DatePoint, Span, format_dates
 from .keywords import KeywordGroup, split_language
 from .nodes import AwardRecord, ProfileRecord, TimelineRecord, cv_profile, cv_profile_item
@@ -236,7 +236,7 @@ def keyword_sections(groups: Iterable[KeywordGroup]) -> dict[str, list[dict[str,
 
 def latex_text(value: str) -> str:
     """A bib field as plain text: braces and LaTeX escapes resolved."""
-    return Text.from_latex(value).render_as("text") if value else ""
+    return rich_text(value).render_as("text") if value else ""
 
 
 def person_name(person: Any) -> str:
