@@ -149,6 +149,17 @@ def test_seed_pdf_holds_every_fact_in_reading_order(seed_pdf: Path) -> None:
     assert_in_order(text_of(seed_pdf), SEED_IN_ORDER)
 
 
+def test_seed_pdf_keeps_dates_on_their_title_line(seed_pdf: Path) -> None:
+    # In the page's physical layout too (pdftotext -layout), dates and
+    # locations share the line of their title and role.
+    lines = [
+        " ".join(line.split()) for line in run("pdftotext", "-layout", seed_pdf, "-").splitlines()
+    ]
+    assert "Korea Advanced Institute of Science and Technology Mar 2020 – Current" in lines
+    assert "Undergraduate Researcher Seoul, South Korea" in lines
+    assert "Department Valedictorian 2021 Spring, 2021 Fall, 2022 Spring" in lines
+
+
 def test_seed_pdf_lists_the_publications(seed_pdf: Path) -> None:
     text = text_of(seed_pdf)
     assert "Does SGD really happen in tiny subspaces?" in text
@@ -258,3 +269,18 @@ def test_conf_py_settings_win_over_the_cv_defaults(app: SphinxTestApp) -> None:
     assert "hmargin=2cm" in tex
     assert tex.index("hmargin=3cm") > tex.index("hmargin=2cm")
     assert r"\sphinxtableofcontents" not in tex
+
+
+def test_without_a_profile_the_title_is_the_name(tmp_path: Path) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-pdf-noprofile", srcdir)
+    pdf, warnings = build_and_compile(srcdir, tmp_path / "_build")
+    lines = run("pdftotext", "-raw", pdf, "-").splitlines()
+    assert lines[:3] == ["Ada Lovelace", "WORK", "Analytical Engine 1842 – 1843"]
+    assert warnings == ""
+
+
+def test_with_a_profile_the_name_is_printed_once(seed_pdf: Path) -> None:
+    text = text_of(seed_pdf)
+    assert text.startswith("Minhak Song http://songminhak.github.io")
+    assert "Minhak Song" not in text[len("Minhak Song") : text.index("EDUCATION")]

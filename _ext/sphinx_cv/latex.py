@@ -10,6 +10,7 @@ from docutils import nodes
 from sphinx.writers.latex import LaTeXTranslator
 
 from .dates import format_dates
+from .latex_settings import MAKETITLE, METADATA_ONLY
 
 #: Opening and closing LaTeX of each node, by node class name.
 _WRAPPERS = {
@@ -39,6 +40,9 @@ def visit_field(self: LaTeXTranslator, node: nodes.Element) -> None:
 
 
 def visit_profile(self: LaTeXTranslator, node: nodes.Element) -> None:
+    # The profile prints the name: the title block keeps only the PDF metadata.
+    if self.elements.get("maketitle") == MAKETITLE:
+        self.elements["maketitle"] = METADATA_ONLY
     self.body.append(f"\n\\cvprofile{{{self.encode(node['record'].name)}}}{{")
 
 

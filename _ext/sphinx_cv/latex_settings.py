@@ -46,13 +46,18 @@ FONTS = r"""
   Extension = .otf, UprightFont = *-regular, ItalicFont = *-italic, Scale = MatchLowercase]
 """
 
+#: The title block: the name (the document's title) on top. A profile directive
+#: prints name and contacts itself; the LaTeX writer then uses ``METADATA_ONLY``.
+MAKETITLE = r"\cvmaketitle"
+METADATA_ONLY = r"\cvmetadata"
+
 #: ``latex_elements`` a CV needs; keys the user sets keep the user's value.
 LATEX_ELEMENTS = {
     "pointsize": "10pt",
     "classoptions": ",oneside",
     "fncychap": "",
     "fontpkg": FONTS,
-    "maketitle": r"\cvmaketitle",
+    "maketitle": MAKETITLE,
     "tableofcontents": "",
     "makeindex": "",
     "printindex": "",
