@@ -284,3 +284,29 @@ def test_with_a_profile_the_name_is_printed_once(seed_pdf: Path) -> None:
     text = text_of(seed_pdf)
     assert text.startswith("Minhak Song http://songminhak.github.io")
     assert "Minhak Song" not in text[len("Minhak Song") : text.index("EDUCATION")]
+
+
+def test_no_heading_or_entry_title_is_left_at_a_page_foot(tmp_path: Path) -> None:
+    # Sections of 1 to 9 entries move headings and titles to every height of the pages.
+    srcdir = tmp_path / "src"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(
+        'project = "Widow Test"\nextensions = ["myst_parser", "sphinx_cv"]\n'
+    )
+    pages = [f"section{number}" for number in range(40)]
+    toctree = "\n".join(pages)
+    (srcdir / "index.md").write_text(f"# Widow Test\n\n```{{toctree}}\n{toctree}\n```\n")
+    for number, page in enumerate(pages):
+        entries = "".join(
+            f":::{{timeline}} Title {number}.{entry}\n:date: 2020\n\n- One\n- Two\n:::\n\n"
+            for entry in range(1 + (number * 5) % 9)
+        )
+        (srcdir / f"{page}.md").write_text(f"# Heading {number}\n\n{entries}")
+    pdf, _ = build_and_compile(srcdir, tmp_path / "_build")
+    pages_count = int(info_of(pdf)["Pages"])
+    assert pages_count >= 3
+    for page in range(1, pages_count):  # every page that is followed by another
+        text = run("pdftotext", "-raw", "-f", str(page), "-l", str(page), pdf, "-")
+        lines = [line for line in text.splitlines() if line.strip()][:-1]  # without the page number
+        # A heading or an entry's title has at least its next two lines below it.
+        assert not any(line.startswith(("HEADING", "Title")) for line in lines[-2:]), lines[-3:]
