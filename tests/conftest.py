@@ -49,11 +49,14 @@ def seed_project(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def app_params(app_params):
+def make_app(make_app):
     """Test apps build the website without its PDF unless a test sets cv_pdf_link (seconds each)."""
-    _args, kwargs = app_params
-    kwargs["confoverrides"] = {"cv_pdf_link": False, **(kwargs.get("confoverrides") or {})}
-    return app_params
+
+    def make(*args, **kwargs):
+        kwargs["confoverrides"] = {"cv_pdf_link": False, **(kwargs.get("confoverrides") or {})}
+        return make_app(*args, **kwargs)
+
+    return make
 
 
 def warning_lines(app) -> list[str]:

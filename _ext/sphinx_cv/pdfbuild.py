@@ -2,10 +2,8 @@
 
 ``latexmk`` reads the ``latexmkrc`` Sphinx writes beside the ``.tex`` file, so
 the engine is the one ``latex_engine`` names. Used by the website (to offer the
-PDF, see :mod:`sphinx_cv.pdflink`) and by the tests. Run as a program, it builds
-a project's PDF in a directory of its own::
-
-    python -m sphinx_cv.pdfbuild SRCDIR CONFDIR WORKDIR
+PDF, see :mod:`sphinx_cv.pdflink`) and by the tests. :func:`main` builds a
+project's PDF in a directory of its own: ``main([SRCDIR, CONFDIR, WORKDIR])``.
 """
 
 from __future__ import annotations
@@ -73,7 +71,3 @@ def main(argv: list[str]) -> int:
         sys.stderr.write(f"{error}\n")
         return 1
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

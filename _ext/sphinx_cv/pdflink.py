@@ -33,6 +33,9 @@ TIMEOUT = 600
 # The directory holding the sphinx_cv package, so that the PDF build imports the same copy.
 PACKAGE_PARENT = Path(__file__).resolve().parent.parent
 
+# Not "-m sphinx_cv.pdfbuild": the package imports that module before runpy runs it.
+BUILD_PROGRAM = "import sys; from sphinx_cv.pdfbuild import main; sys.exit(main(sys.argv[1:]))"
+
 #: The running PDF build of each Sphinx application.
 _builds: weakref.WeakKeyDictionary[Sphinx, subprocess.Popen] = weakref.WeakKeyDictionary()
 
@@ -69,7 +72,7 @@ def start_pdf_build(app: Sphinx) -> None:
     python_path = os.pathsep.join(filter(None, [str(PACKAGE_PARENT), os.environ.get("PYTHONPATH")]))
     with (work / "build.log").open("w", encoding="utf-8") as log:
         _builds[app] = subprocess.Popen(
-            [sys.executable, "-m", "sphinx_cv.pdfbuild", app.srcdir, app.confdir, work],
+            [sys.executable, "-c", BUILD_PROGRAM, app.srcdir, app.confdir, work],
             stdin=subprocess.DEVNULL,
             stdout=log,
             stderr=subprocess.STDOUT,
