@@ -35,12 +35,28 @@ def require_tool(*names: str) -> None:
     pytest.skip(message)
 
 
+def copy_seed_project(dest: Path) -> Path:
+    """Copy the real CV (docs/ and references.bib) into ``dest``; return its docs/."""
+    shutil.copytree(REPO_DIR / "docs", dest / "docs", ignore=shutil.ignore_patterns("_build"))
+    shutil.copy(REPO_DIR / "references.bib", dest / "references.bib")
+    return dest / "docs"
+
+
 @pytest.fixture
 def seed_project(tmp_path: Path) -> Path:
     """A copy of the real CV (docs/ and references.bib), built apart from the repository."""
-    shutil.copytree(REPO_DIR / "docs", tmp_path / "docs", ignore=shutil.ignore_patterns("_build"))
-    shutil.copy(REPO_DIR / "references.bib", tmp_path / "references.bib")
-    return tmp_path / "docs"
+    return copy_seed_project(tmp_path)
+
+
+@pytest.fixture
+def make_app(make_app):
+    """Test apps build the website without its PDF unless a test sets cv_pdf_link (seconds each)."""
+
+    def make(*args, **kwargs):
+        kwargs["confoverrides"] = {"cv_pdf_link": False, **(kwargs.get("confoverrides") or {})}
+        return make_app(*args, **kwargs)
+
+    return make
 
 
 def warning_lines(app) -> list[str]:

@@ -373,8 +373,9 @@ def test_owner_names_from_conf_and_a_bad_one(app):
 
 
 def publications_chapter(tex: str) -> str:
-    start = tex.index(r"\chapter{Papers}")
-    end = tex.index(r"\chapter{Preprints}")
+    # sphinx_cv sets the "howto" class: a page is a section, its headings subsections.
+    start = tex.index(r"\section{Papers}")
+    end = tex.index(r"\section{Preprints}")
     return tex[start:end]
 
 
@@ -384,9 +385,9 @@ def test_latex_keeps_each_list_in_its_section(app):
     tex = (app.outdir / "testcv.tex").read_text(encoding="utf-8")
     assert "thebibliography" not in tex
     papers = publications_chapter(tex)
-    conference = papers.index(r"\section{Conference papers}")
-    journal = papers.index(r"\section{Journal articles}")
-    talks = papers.index(r"\section{Talks}")
+    conference = papers.index(r"\subsection{Conference papers}")
+    journal = papers.index(r"\subsection{Journal articles}")
+    talks = papers.index(r"\subsection{Talks}")
     assert conference < papers.index(r"\cvpublication{2}") < papers.index(r"\cvpublication{1}")
     assert papers.index(r"\cvpublication{1}") < journal < papers.index(r"\cvpublication{4}")
     assert papers.index(r"\cvpublication{4}") < talks

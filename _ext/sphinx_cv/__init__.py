@@ -7,7 +7,8 @@ Turn it on in ``conf.py`` with::
 It adds the ``timeline``, ``award`` and ``profile`` directives, their writers for every
 builder, the ``cv`` domain that collects their records, the config values
 ``cv_present_label`` and ``cv_date_format``, and the CSS and LaTeX package
-that style them.
+that style them. The PDF's builder settings are in ``latex_settings`` and the
+website's link to the PDF in ``pdflink``.
 
 Exports: the ``skills`` and ``interests`` directives (``keywords.py``), the
 ``jsonresume`` builder whose ``resume.json`` HTML builds also write
@@ -23,7 +24,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.fileutil import copy_asset_file
 
-from . import html, jsonld, jsonresume, latex, publications, text
+from . import html, jsonld, jsonresume, latex, latex_settings, pdflink, publications, text
 from .bibfilter import check_filters
 from .config import check_config
 from .directives import AwardDirective, ProfileDirective, TimelineDirective
@@ -59,7 +60,7 @@ def add_static_path(app: Sphinx, config: Config) -> None:
 def copy_latex_package(app: Sphinx, exception: Exception | None) -> None:
     """Put ``sphinxcv.sty`` beside the generated ``.tex`` so LaTeX finds it."""
     if exception is None and app.builder.format == "latex":
-        copy_asset_file(LATEX_PACKAGE, app.outdir)
+        copy_asset_file(LATEX_PACKAGE, app.outdir, force=True)  # the newest, not a stale copy
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -90,7 +91,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", note_titles)
     app.connect("env-updated", pages_with_new_navigation)
     app.add_css_file("sphinx_cv.css")
-    app.add_latex_package("sphinxcv")
+    app.add_latex_package("sphinxcv", after_hyperref=True)
+    latex_settings.setup(app)
+    pdflink.setup(app)
     publications.setup(app)
     jsonresume.setup(app)
     jsonld.setup(app)

@@ -10,10 +10,11 @@ from docutils import nodes
 from sphinx.writers.latex import LaTeXTranslator
 
 from .dates import format_dates
+from .latex_settings import MAKETITLE, METADATA_ONLY
 
 #: Opening and closing LaTeX of each node, by node class name.
 _WRAPPERS = {
-    "cv_list": ("\n\\begin{cvlist}\n", "\\end{cvlist}\n"),
+    "cv_list": ("", "\\end{cvlist}\n"),
     "cv_entry": ("\\begin{cventry}\n", "\\end{cventry}\n"),
     "cv_entry_header": ("\\cvheader", "\n"),
     "cv_entry_title": ("{", "}"),
@@ -30,11 +31,18 @@ def visit_element(self: LaTeXTranslator, node: nodes.Element) -> None:
     self.body.append(_WRAPPERS[node.__class__.__name__][0])
 
 
+def visit_list(self: LaTeXTranslator, node: nodes.Element) -> None:
+    self.body.append(f"\n\\begin{{cvlist}}{{{node['entry_type']}}}\n")
+
+
 def visit_field(self: LaTeXTranslator, node: nodes.Element) -> None:
     self.body.append(f"\\cv{node['field']}{{")
 
 
 def visit_profile(self: LaTeXTranslator, node: nodes.Element) -> None:
+    # The profile prints the name: the title block keeps only the PDF metadata.
+    if self.elements.get("maketitle") == MAKETITLE:
+        self.elements["maketitle"] = METADATA_ONLY
     self.body.append(f"\n\\cvprofile{{{self.encode(node['record'].name)}}}{{")
 
 
@@ -55,6 +63,7 @@ def visit_dates(self: LaTeXTranslator, node: nodes.Element) -> None:
 
 
 HANDLERS = dict.fromkeys(_WRAPPERS, (visit_element, depart_element))
+HANDLERS["cv_list"] = (visit_list, depart_element)
 HANDLERS["cv_entry_dates"] = (visit_dates, depart_element)
 HANDLERS["cv_entry_field"] = (visit_field, depart_element)
 HANDLERS["cv_profile"] = (visit_profile, depart_element)

@@ -211,7 +211,7 @@ def pybtex_backend() -> Any:
 def copy_latex_package(app: Sphinx, exception: Exception | None) -> None:
     """Put ``sphinxcvpubs.sty`` beside the generated ``.tex`` so LaTeX finds it."""
     if exception is None and app.builder.format == "latex":
-        copy_asset_file(LATEX_PACKAGE, app.outdir)
+        copy_asset_file(LATEX_PACKAGE, app.outdir, force=True)  # the newest, not a stale copy
 
 
 def setup(app: Sphinx) -> None:

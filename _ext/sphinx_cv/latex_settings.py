@@ -1,0 +1,119 @@
+"""Defaults for Sphinx's LaTeX builder that turn its manual into a CV.
+
+A forker's conf.py only names the extensions; the engine, the document class,
+the fonts, the paper and what to leave out (title page, contents, index) come
+from here. Every value the user sets in conf.py (or with ``-D``) wins. The look
+of the page itself is in ``texinputs/sphinxcv.sty``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+#: ``cv_paper_size`` values and the LaTeX class option each one means.
+PAPER_SIZES = {"a4": "a4paper", "letter": "letterpaper"}
+DEFAULT_PAPER_SIZE = "a4"
+
+#: Builder settings a CV needs, used where conf.py does not set them.
+#: xelatex sets any Latin-script name (pdflatex cannot set "ễ").
+CONFIG_DEFAULTS: dict[str, Any] = {
+    "latex_engine": "xelatex",
+    "latex_theme": "howto",  # article-like: sections, no chapters
+    "latex_use_xindy": False,
+    "latex_domain_indices": False,
+    "latex_show_urls": "no",
+}
+
+#: One family everywhere: TeX Gyre Pagella (Debian's fonts-texgyre), or Latin
+#: Modern (in every TeX Live) where Pagella is missing; both cover Vietnamese
+#: and Polish. Found by file name, so no font cache is needed.
+FONTS = r"""
+\newcommand\cvfontfamily[1]{%
+  \setmainfont{#1}[Extension = .otf, UprightFont = *-regular, ItalicFont = *-italic,
+    BoldFont = *-bold, BoldItalicFont = *-bolditalic]%
+  \setsansfont{#1}[Extension = .otf, UprightFont = *-regular, ItalicFont = *-italic,
+    BoldFont = *-bold, BoldItalicFont = *-bolditalic]}
+\IfFontExistsTF{texgyrepagella-regular.otf}
+  {\cvfontfamily{texgyrepagella}}{\cvfontfamily{lmroman10}}
+\setmonofont{lmmono10}[
+  Extension = .otf, UprightFont = *-regular, ItalicFont = *-italic, Scale = MatchLowercase]
+"""
+
+#: The title block: the name (the document's title) on top. A profile directive
+#: prints name and contacts itself; the LaTeX writer then uses ``METADATA_ONLY``.
+MAKETITLE = r"\cvmaketitle"
+METADATA_ONLY = r"\cvmetadata"
+
+#: ``latex_elements`` a CV needs; keys the user sets keep the user's value.
+LATEX_ELEMENTS = {
+    "pointsize": "10pt",
+    "classoptions": ",oneside",
+    "fncychap": "",
+    "fontpkg": FONTS,
+    "maketitle": MAKETITLE,
+    "tableofcontents": "",
+    "makeindex": "",
+    "printindex": "",
+}
+
+#: ``\sphinxsetup`` keys; a user's ``sphinxsetup`` comes after them and wins.
+SPHINXSETUP = (
+    "hmargin=2cm, vmargin={1.6cm,1.8cm}, "
+    "InnerLinkColor={RGB}{0,51,128}, OuterLinkColor={RGB}{0,51,128}"
+)
+
+
+def is_set_by_user(config: Config, name: str) -> bool:
+    """Whether conf.py or the command line gave ``name`` a value."""
+    # Sphinx has no public "was this set?"; conf.py's namespace is _raw_config.
+    return name in config.overrides or name in config._raw_config
+
+
+def paper_option(app: Sphinx, config: Config) -> str:
+    """The LaTeX class option for ``cv_paper_size``; warn and use A4 for anything else."""
+    value = str(config.cv_paper_size).strip().lower().removesuffix("paper")
+    if value in PAPER_SIZES:
+        return PAPER_SIZES[value]
+    accepted = " or ".join(repr(size) for size in PAPER_SIZES)
+    # No location=: the environment that resolves locations does not exist yet.
+    logger.warning(
+        "%s: cv_paper_size %r is not a paper size; accepted are %s (default %r)",
+        Path(app.confdir, "conf.py"),
+        config.cv_paper_size,
+        accepted,
+        DEFAULT_PAPER_SIZE,
+        type="cv",
+        subtype="config",
+    )
+    return PAPER_SIZES[DEFAULT_PAPER_SIZE]
+
+
+def apply_defaults(app: Sphinx, config: Config) -> None:
+    """Fill in the CV's LaTeX settings that conf.py left unset."""
+    for name, value in CONFIG_DEFAULTS.items():
+        if not is_set_by_user(config, name):
+            config[name] = value
+
+    # A fresh dict: the default {} is shared by every Sphinx app in a process.
+    elements = dict(config.latex_elements)
+    defaults = {**LATEX_ELEMENTS, "papersize": paper_option(app, config)}
+    if config.latex_engine not in ("xelatex", "lualatex"):
+        del defaults["fontpkg"]  # fontspec needs a Unicode engine
+    for key, value in defaults.items():
+        elements.setdefault(key, value)
+    user_setup = elements.get("sphinxsetup", "")
+    elements["sphinxsetup"] = f"{SPHINXSETUP}, {user_setup}" if user_setup else SPHINXSETUP
+    config.latex_elements = elements
+
+
+def setup(app: Sphinx) -> None:
+    """Register ``cv_paper_size`` and the defaults; called by ``sphinx_cv.setup``."""
+    app.add_config_value("cv_paper_size", DEFAULT_PAPER_SIZE, "env", types=(str,))
+    app.connect("config-inited", apply_defaults)
