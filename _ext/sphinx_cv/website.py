@@ -1,0 +1,112 @@
+"""The slim website: sphinx-book-theme without what a CV does not use.
+
+sphinx-book-theme loads an icon font script (about 600 KiB compressed), the
+search index and its scripts on every page. A CV has no search and a handful of
+icons, so with ``cv_slim_site = True`` (the default) the extension
+
+- leaves out ``fontawesome.js``, the search scripts, dialog and buttons, and
+  Sphinx's ``doctools.js``/``sphinx_highlight.js`` (``templates/``);
+- draws the theme's few icons with CSS (``static/sphinx_cv.css``), so the icon
+  font is never fetched;
+- turns off the full-screen and download buttons unless ``conf.py`` sets them;
+- titles pages "Project — Page" and gives the site a favicon with the
+  author's initials unless ``html_favicon`` is set.
+
+Independently of that switch, the publication list gets valid ARIA roles.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.writers.html5 import HTML5Translator
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+
+#: Themes whose layout the slim templates extend.
+SLIM_THEMES = ("sphinx_book_theme",)
+
+#: Sphinx's scripts for search-term highlighting and keyboard shortcuts.
+DROPPED_SCRIPTS = frozenset({"doctools.js", "sphinx_highlight.js"})
+
+#: Theme options the slim site changes unless conf.py sets them.
+THEME_DEFAULTS = {"use_fullscreen_button": False, "use_download_button": False}
+
+FAVICON = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">'
+    '<rect width="64" height="64" rx="14" fill="#0a5a8c"/>'
+    '<text x="32" y="43" font-family="Helvetica, Arial, sans-serif" font-size="30"'
+    ' font-weight="700" text-anchor="middle" fill="#fff">{initials}</text></svg>\n'
+)
+
+
+def is_slim(config: Config) -> bool:
+    """Whether the slim site is on and the theme is one it knows."""
+    return bool(config.cv_slim_site) and config.html_theme in SLIM_THEMES
+
+
+def configure(app: Sphinx, config: Config) -> None:
+    """Put the slim templates on the path and set the theme's defaults."""
+    if not is_slim(config):
+        return
+    # Appended, so a project's own templates still win.
+    config.templates_path.append(str(TEMPLATES_DIR))
+    options = config.html_theme_options
+    for key, value in THEME_DEFAULTS.items():
+        options.setdefault(key, value)
+    if not config.html_favicon:
+        config.html_favicon = str(write_favicon(Path(app.doctreedir), config.author))
+
+
+def initials(name: str) -> str:
+    """Up to two initials of a name: "Minhak Song" gives "MS"."""
+    letters = [word[0] for word in name.replace(",", " ").split() if word[0].isalpha()]
+    return "".join(letters[:1] + letters[1:][-1:]).upper()
+
+
+def write_favicon(directory: Path, author: str) -> Path:
+    """Write an SVG favicon with the author's initials; return its path."""
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / "favicon.svg"
+    path.write_text(FAVICON.format(initials=escape(initials(author or "CV"))), encoding="utf-8")
+    return path
+
+
+def slim_page(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Drop the scripts a CV page does not use."""
+    if not is_slim(app.config) or "script_files" not in context:
+        return
+    # In place: the theme adds page scripts to this same list afterwards.
+    context["script_files"][:] = [
+        script
+        for script in context["script_files"]
+        if Path(str(getattr(script, "filename", script) or "")).name not in DROPPED_SCRIPTS
+    ]
+
+
+def visit_citation(self: HTML5Translator, node: nodes.citation) -> None:
+    """A citation as a list item of its list.
+
+    docutils gives each entry ``role="doc-biblioentry"``, which ARIA 1.3
+    deprecates and which a ``role="list"`` may not contain.
+    """
+    if not isinstance(node.previous_sibling(), nodes.citation):
+        self.body.append('<div role="list" class="citation-list">\n')
+    self.body.append(self.starttag(node, "div", classes=[node.tagname], role="listitem"))
+
+
+def setup(app: Sphinx) -> None:
+    """Register the config value, the handlers and the citation writer."""
+    app.add_config_value("cv_slim_site", True, "html", types=(bool,))
+    # Before Sphinx checks html_favicon (priority 800).
+    app.connect("config-inited", configure, priority=400)
+    app.connect("html-page-context", slim_page)
+    citation = (visit_citation, HTML5Translator.depart_citation)
+    app.add_node(nodes.citation, override=True, html=citation)
