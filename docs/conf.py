@@ -42,3 +42,13 @@ html_theme_options = {
     "use_edit_page_button": True,
     "use_repository_button": True,
 }
+
+# -- Findable and shareable -----------------------------------------------------
+# The canonical address: <link rel="canonical">, OpenGraph URLs and the sitemap.
+html_baseurl = "https://minhak-song-cv.readthedocs.io/en/latest/"
+extensions += ["sphinxext.opengraph", "sphinx_sitemap"]
+ogp_site_url = html_baseurl
+ogp_social_cards = {"enable": False}  # no generated preview images
+ogp_custom_meta_tags = ['<meta name="twitter:card" content="summary" />']
+sitemap_url_scheme = "{link}"  # html_baseurl already holds language and version
+sitemap_excludes = ["search.html", "genindex.html"]
