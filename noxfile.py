@@ -103,3 +103,19 @@ def bench(session: nox.Session) -> None:
     """Time the builds against plain Sphinx (medians; see benchmarks/bench.py for options)."""
     session.install("-e", ".")
     session.run("python", "benchmarks/bench.py", *session.posargs)
+
+
+LIGHTHOUSE = "lighthouse@12.8.2"
+
+
+@nox.session
+def audit(session: nox.Session) -> None:
+    """Lighthouse (mobile) on the built site served gzip-compressed: scores, KiB (needs npm)."""
+    session.install("-e", ".")
+    session.run("sphinx-build", "-q", "-b", "html", DOCS, f"{BUILD}/html")
+    prefix = session.cache_dir / "lighthouse"
+    npm = ("npm", "install", "--no-audit", "--no-fund", "--prefix", str(prefix), LIGHTHOUSE)
+    session.run(*npm, external=True, silent=True)
+    binary = str(prefix / "node_modules" / ".bin" / "lighthouse")
+    audit_args = ("--lighthouse", binary, *session.posargs)
+    session.run("python", "tools/audit.py", f"{BUILD}/html", *audit_args)
