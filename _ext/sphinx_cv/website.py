@@ -54,11 +54,10 @@ def configure(app: Sphinx, config: Config) -> None:
     """Put the slim templates on the path and set the theme's defaults."""
     if not is_slim(config):
         return
-    # Appended, so a project's own templates still win.
-    config.templates_path.append(str(TEMPLATES_DIR))
-    options = config.html_theme_options
-    for key, value in THEME_DEFAULTS.items():
-        options.setdefault(key, value)
+    # New objects, not appends: an unset value is Sphinx's shared default.
+    # Last on the path, so a project's own templates still win.
+    config.templates_path = [*config.templates_path, str(TEMPLATES_DIR)]
+    config.html_theme_options = {**THEME_DEFAULTS, **config.html_theme_options}
     if not config.html_favicon:
         config.html_favicon = str(write_favicon(Path(app.doctreedir), config.author))
 

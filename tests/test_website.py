@@ -1,0 +1,118 @@
+"""The website's head and markup: slim theme, titles, favicon, citations, SEO tags."""
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import warning_lines
+
+from sphinx_cv.website import initials
+
+#: What sphinx-book-theme loads for icons and search, which a CV does not use.
+HEAVY_ASSETS = ("fontawesome.js", "searchtools.js", "searchindex.js", "doctools.js")
+
+
+def page(app, name: str) -> BeautifulSoup:
+    return BeautifulSoup((app.outdir / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def asset_urls(soup: BeautifulSoup) -> list[str]:
+    tags = soup.find_all(["script", "link"])
+    return [tag.get("src") or tag.get("href") or "" for tag in tags]
+
+
+@pytest.mark.sphinx("html", testroot="website")
+def test_slim_site_loads_no_icon_font_or_search(app):
+    app.build()
+    assert warning_lines(app) == []
+    soup = page(app, "talks")
+    urls = asset_urls(soup)
+    for asset in HEAVY_ASSETS:
+        assert not [url for url in urls if asset in url], asset
+    assert any("bootstrap.js" in url for url in urls)  # the theme's menus still work
+    assert soup.find(id="pst-search-dialog") is None
+    assert soup.select(".search-button, .search-button-field") == []
+    assert soup.select(".btn-fullscreen-button, .dropdown-download-buttons") == []
+    # Icons are drawn by sphinx_cv.css under this class; the theme switch is kept.
+    assert "cv-slim" in soup.body["class"]
+    assert soup.select(".theme-switch-button .fa-sun")
+
+
+@pytest.mark.sphinx("html", testroot="website", confoverrides={"cv_slim_site": False})
+def test_full_theme_when_slim_site_is_off(app):
+    app.build()
+    soup = page(app, "talks")
+    urls = asset_urls(soup)
+    assert any("fontawesome.js" in url for url in urls)
+    assert any("searchtools.js" in url for url in urls)
+    assert soup.title.string == "Talks \u2014 Ada Lovelace"  # Sphinx's own order
+    assert "cv-slim" not in (soup.body.get("class") or [])
+
+
+FULLSCREEN = {"html_theme_options": {"use_fullscreen_button": True}}
+
+
+@pytest.mark.sphinx("html", testroot="website", confoverrides=FULLSCREEN)
+def test_theme_options_from_conf_win(app):
+    app.build()
+    assert page(app, "talks").select(".btn-fullscreen-button")
+
+
+@pytest.mark.sphinx("html", testroot="website")
+def test_title_reads_name_then_section(app):
+    app.build()
+    assert page(app, "talks").title.string == "Ada Lovelace \u2014 Talks"
+    assert page(app, "index").title.string == "Ada Lovelace"
+
+
+@pytest.mark.sphinx("html", testroot="website")
+def test_favicon_shows_initials(app):
+    app.build()
+    icon = page(app, "papers").find("link", rel="icon")
+    assert icon["href"] == "_static/favicon.svg"
+    svg = (app.outdir / "_static" / "favicon.svg").read_text(encoding="utf-8")
+    assert ">AL</text>" in svg
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Minhak Song", "MS"), ("Augusta Ada Lovelace", "AL"), ("Plato", "P"), ("Thị Hoa", "TH")],
+)
+def test_initials(name, expected):
+    assert initials(name) == expected
+
+
+@pytest.mark.sphinx("html", testroot="website")
+def test_publication_list_uses_valid_aria_roles(app):
+    """Each entry is a list item of its list; docutils' doc-biblioentry is deprecated."""
+    app.build()
+    soup = page(app, "papers")
+    lists = soup.select('[role="list"]')
+    assert len(lists) == 1
+    items = lists[0].find_all(recursive=False)
+    assert len(items) == 2
+    assert [item.get("role") for item in items] == ["listitem", "listitem"]
+    assert "Ada Lovelace" in lists[0].get_text()
+    assert soup.select('[role="doc-biblioentry"]') == []
+
+
+def test_cv_is_findable_and_shareable(make_app, seed_project):
+    """The real CV: description, OpenGraph and Twitter tags, canonical URL, sitemap."""
+    app = make_app("html", srcdir=seed_project)
+    app.build()
+    base = "https://minhak-song-cv.readthedocs.io/en/latest/"
+    soup = page(app, "publications")
+    assert soup.title.string == "Minhak Song \u2014 Publications"
+    assert soup.find("link", rel="canonical")["href"] == base + "publications.html"
+    meta = {tag.get("property") or tag.get("name"): tag.get("content") for tag in soup("meta")}
+    assert "Minhak Song" in meta["description"]
+    assert meta["og:description"] == meta["description"]
+    assert meta["og:title"] == "Publications"
+    assert meta["og:url"] == base + "publications.html"
+    assert meta["og:site_name"] == "Minhak Song"
+    assert meta["twitter:card"] == "summary"
+    for name in ("index", "education", "awards", "skills"):
+        assert page(app, name).find("meta", attrs={"name": "description"})["content"]
+    sitemap = (app.outdir / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{base}publications.html</loc>" in sitemap
+    assert f"<loc>{base}index.html</loc>" in sitemap
+    assert "search.html" not in sitemap
+    assert "genindex.html" not in sitemap
