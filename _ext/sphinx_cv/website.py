@@ -9,8 +9,9 @@ icons, so with ``cv_slim_site = True`` (the default) the extension
 - draws the theme's few icons with CSS (``static/sphinx_cv.css``), so the icon
   font is never fetched;
 - turns off the full-screen and download buttons unless ``conf.py`` sets them;
-- titles pages "Project — Page" and gives the site a favicon with the
-  author's initials unless ``html_favicon`` is set.
+- titles pages "Project — Page", puts the site title in a landmark, and
+  gives the site a favicon with the author's initials unless
+  ``html_favicon`` is set.
 
 Independently of that switch, the publication list gets valid ARIA roles.
 """
@@ -79,9 +80,14 @@ def write_favicon(directory: Path, author: str) -> Path:
 def slim_page(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    """Drop the scripts a CV page does not use."""
+    """Drop the scripts a CV page does not use; put the site title in a landmark."""
     if not is_slim(app.config) or "script_files" not in context:
         return
+    if "sidebars" in context:
+        context["sidebars"] = [
+            "cv-navbar-logo.html" if name == "navbar-logo.html" else name
+            for name in context["sidebars"]
+        ]
     # In place: the theme adds page scripts to this same list afterwards.
     context["script_files"][:] = [
         script
