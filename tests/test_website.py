@@ -28,6 +28,9 @@ def test_slim_site_loads_no_icon_font_or_search(app):
     for asset in HEAVY_ASSETS:
         assert not [url for url in urls if asset in url], asset
     assert any("bootstrap.js" in url for url in urls)  # the theme's menus still work
+    assert not [url for url in urls if "pygments.css" in url]  # no code on the page
+    theme_script = soup.find("script", src=lambda src: src and "sphinx-book-theme.js" in src)
+    assert theme_script.has_attr("defer")
     assert soup.find(id="pst-search-dialog") is None
     assert soup.select(".search-button, .search-button-field") == []
     assert soup.select(".btn-fullscreen-button, .dropdown-download-buttons") == []

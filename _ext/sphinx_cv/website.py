@@ -5,7 +5,9 @@ search index and its scripts on every page. A CV has no search and a handful of
 icons, so with ``cv_slim_site = True`` (the default) the extension
 
 - leaves out ``fontawesome.js``, the search scripts, dialog and buttons, and
-  Sphinx's ``doctools.js``/``sphinx_highlight.js`` (``templates/``);
+  Sphinx's ``doctools.js``/``sphinx_highlight.js`` (``templates/``), defers
+  the theme's own script, and leaves out ``pygments.css`` on pages without
+  code;
 - draws the theme's few icons with CSS (``static/sphinx_cv.css``), so the icon
   font is never fetched;
 - turns off the full-screen and download buttons unless ``conf.py`` sets them;
@@ -34,6 +36,9 @@ SLIM_THEMES = ("sphinx_book_theme",)
 
 #: Sphinx's scripts for search-term highlighting and keyboard shortcuts.
 DROPPED_SCRIPTS = frozenset({"doctools.js", "sphinx_highlight.js"})
+
+#: Scripts that only act once the page is shown: they need not block its paint.
+DEFERRED_SCRIPTS = frozenset({"sphinx-book-theme.js"})
 
 #: Theme options the slim site changes unless conf.py sets them.
 THEME_DEFAULTS = {"use_fullscreen_button": False, "use_download_button": False}
@@ -90,10 +95,27 @@ def slim_page(
         ]
     # In place: the theme adds page scripts to this same list afterwards.
     context["script_files"][:] = [
-        script
+        _deferred(script) if _name(script) in DEFERRED_SCRIPTS else script
         for script in context["script_files"]
-        if Path(str(getattr(script, "filename", script) or "")).name not in DROPPED_SCRIPTS
+        if _name(script) not in DROPPED_SCRIPTS
     ]
+    if doctree is not None and doctree.next_node(nodes.literal_block) is None:
+        # No highlighted code on the page: its colours would only delay the text.
+        context["css_files"][:] = [
+            sheet for sheet in context["css_files"] if _name(sheet) != "pygments.css"
+        ]
+
+
+def _name(asset: Any) -> str:
+    """The file name of a script or style sheet entry of the page context."""
+    return Path(str(getattr(asset, "filename", asset) or "")).name
+
+
+def _deferred(script: Any) -> Any:
+    """The same script, loaded without holding up the page's first paint."""
+    return type(script)(
+        script.filename, priority=script.priority, **{**script.attributes, "defer": "defer"}
+    )
 
 
 def visit_citation(self: HTML5Translator, node: nodes.citation) -> None:
