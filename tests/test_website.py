@@ -66,6 +66,12 @@ def test_title_reads_name_then_section(app):
     assert page(app, "index").title.string == "Ada Lovelace"
 
 
+@pytest.mark.sphinx("singlehtml", testroot="website")
+def test_single_page_title_is_the_name(app):
+    app.build()
+    assert page(app, "index").title.string == "Ada Lovelace"
+
+
 @pytest.mark.sphinx("html", testroot="website")
 def test_favicon_shows_initials(app):
     app.build()
