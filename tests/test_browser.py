@@ -278,3 +278,30 @@ def test_pdf_link_works(visit, base_url):
         response = page.request.get(href)
         assert response.status == 200, href
         assert response.body().startswith(b"%PDF"), href
+
+
+def test_colour_mode_menu_switches_to_dark(visit):
+    """The theme's own menu still works without the scripts the slim site leaves out."""
+    v = visit("education")
+    page = v.page
+    page.click(".theme-switch-button")
+    page.click(".theme-change-button[data-mode='dark']")
+    assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+    assert page.evaluate("localStorage.getItem('mode')") == "dark"
+    assert v.errors == []
+
+
+def test_phone_menu_opens_the_sections(visit):
+    v = visit("education", viewport=PHONE)
+    page = v.page
+    # The theme moves the sections into a dialog when the menu opens.
+    link = page.get_by_role("link", name="Selected Awards and Scholarships")
+    assert not link.is_visible()
+    page.click("button.primary-toggle >> visible=true")
+    link = page.locator("#pst-primary-sidebar-modal").get_by_role(
+        "link", name="Selected Awards and Scholarships"
+    )
+    link.wait_for(state="visible")
+    link.click()
+    page.wait_for_url("**/awards.html")
+    assert v.errors == []
