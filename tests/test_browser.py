@@ -47,7 +47,7 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 800}
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real CV, built once into a temporary directory."""
     root = tmp_path_factory.mktemp("cv")
@@ -62,7 +62,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def base_url(site: Path) -> Iterator[str]:
     """The site over HTTP on 127.0.0.1, as a browser sees a web server."""
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
@@ -75,7 +75,9 @@ def base_url(site: Path) -> Iterator[str]:
     server.server_close()
 
 
-@pytest.fixture(scope="session")
+# Module scope: Playwright's threads must be gone before other test modules
+# build the CV in-process, since sphinx-sitemap forks a process per build.
+@pytest.fixture(scope="module")
 def browser():
     require_tool("chromium")
     from playwright.sync_api import sync_playwright
