@@ -4,6 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import warning_lines
 
+from sphinx_cv.description import MAX_LENGTH, describe
 from sphinx_cv.website import initials
 
 #: What sphinx-book-theme loads for icons and search, which a CV does not use.
@@ -103,6 +104,24 @@ def test_publication_list_uses_valid_aria_roles(app):
     assert soup.select('[role="doc-biblioentry"]') == []
 
 
+@pytest.mark.sphinx("html", testroot="website")
+def test_page_of_entries_is_described_by_them(app):
+    app.build()
+    description = page(app, "talks").find("meta", attrs={"name": "description"})
+    assert description["content"] == "Ada Lovelace — Talks: Royal Society; Babbage & Sons."
+    # A page without entries keeps no description of ours.
+    assert page(app, "index").find("meta", attrs={"name": "description"}) is None
+
+
+def test_long_description_is_cut_at_a_word():
+    titles = [f"Entry number {n}" for n in range(40)]
+    text = describe("Ada Lovelace", "Talks", titles)
+    assert len(text) <= MAX_LENGTH
+    assert text.startswith("Ada Lovelace — Talks: Entry number 0; Entry number 1;")
+    assert text.endswith("…")
+    assert not text[:-1].endswith((" ", ";"))
+
+
 def test_cv_is_findable_and_shareable(make_app, seed_project):
     """The real CV: description, OpenGraph and Twitter tags, canonical URL, sitemap."""
     app = make_app("html", srcdir=seed_project)
@@ -118,6 +137,13 @@ def test_cv_is_findable_and_shareable(make_app, seed_project):
     assert meta["og:url"] == base + "publications.html"
     assert meta["og:site_name"] == "Minhak Song"
     assert meta["twitter:card"] == "summary"
+    education = page(app, "education").find("meta", attrs={"name": "description"})
+    assert education["content"] == (
+        "Minhak Song — Education: Korea Advanced Institute of Science and Technology;"
+        " University of California, Berkeley; Korea Science Academy of KAIST."
+    )
+    og = page(app, "education").find("meta", property="og:description")
+    assert og["content"] == education["content"]
     for name in ("index", "education", "awards", "skills"):
         assert page(app, name).find("meta", attrs={"name": "description"})["content"]
     sitemap = (app.outdir / "sitemap.xml").read_text(encoding="utf-8")

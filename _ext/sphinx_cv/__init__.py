@@ -24,7 +24,18 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.fileutil import copy_asset_file
 
-from . import html, jsonld, jsonresume, latex, latex_settings, pdflink, publications, text, website
+from . import (
+    description,
+    html,
+    jsonld,
+    jsonresume,
+    latex,
+    latex_settings,
+    pdflink,
+    publications,
+    text,
+    website,
+)
 from .bibfilter import check_filters
 from .config import check_config
 from .directives import AwardDirective, ProfileDirective, TimelineDirective
@@ -98,6 +109,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     jsonresume.setup(app)
     jsonld.setup(app)
     website.setup(app)
+    description.setup(app)
 
     return {
         "version": __version__,
