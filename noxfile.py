@@ -118,4 +118,4 @@ def audit(session: nox.Session) -> None:
     session.run(*npm, external=True, silent=True)
     binary = str(prefix / "node_modules" / ".bin" / "lighthouse")
     audit_args = ("--lighthouse", binary, *session.posargs)
-    session.run("python", "tools/audit.py", f"{BUILD}/html", *audit_args)
+    session.run("python", "benchmarks/audit.py", f"{BUILD}/html", *audit_args)

@@ -1,4 +1,4 @@
-"""The gzip server of ``tools/audit.py`` (what ``nox -s audit`` measures against)."""
+"""The gzip server of ``benchmarks/audit.py`` (what ``nox -s audit`` measures against)."""
 
 import gzip
 import importlib.util
@@ -10,7 +10,7 @@ from conftest import REPO_DIR
 
 @pytest.fixture(scope="module")
 def audit():
-    spec = importlib.util.spec_from_file_location("audit", REPO_DIR / "tools" / "audit.py")
+    spec = importlib.util.spec_from_file_location("audit", REPO_DIR / "benchmarks" / "audit.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

@@ -92,7 +92,11 @@ def test_initials(name, expected):
 
 @pytest.mark.sphinx("html", testroot="website")
 def test_publication_list_uses_valid_aria_roles(app):
-    """Each entry is a list item of its list; docutils' doc-biblioentry is deprecated."""
+    """Each entry is a list item of its list; docutils' doc-biblioentry is deprecated.
+
+    The CV's own style renders a ``<ul>`` (pubnodes.py); any other pybtex style
+    gives docutils citations, which this is about.
+    """
     app.build()
     soup = page(app, "papers")
     lists = soup.select('[role="list"]')

@@ -7,7 +7,7 @@ and the paint timings. A benchmark to read, not a test: it never fails on a
 slow machine. The budget (issue 6): performance >= 0.95, the other three 1.0,
 at most 200 KiB per page.
 
-    python tools/audit.py docs/_build/html --lighthouse PATH [--page index ...]
+    python benchmarks/audit.py docs/_build/html --lighthouse PATH [--page index ...]
 """
 
 from __future__ import annotations
