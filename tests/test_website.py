@@ -1,5 +1,7 @@
 """The website's head and markup: slim theme, titles, favicon, citations, SEO tags."""
 
+import shutil
+
 import pytest
 from bs4 import BeautifulSoup
 from conftest import warning_lines
@@ -80,6 +82,17 @@ def test_favicon_shows_initials(app):
     assert icon["href"] == "_static/favicon.svg"
     svg = (app.outdir / "_static" / "favicon.svg").read_text(encoding="utf-8")
     assert ">AL</text>" in svg
+
+
+def test_project_favicon_wins(make_app, rootdir, tmp_path):
+    srcdir = tmp_path / "website"
+    shutil.copytree(rootdir / "test-website", srcdir)  # an output directory of its own
+    app = make_app(
+        "html", srcdir=srcdir, confoverrides={"html_favicon": "https://example.org/icon.png"}
+    )
+    app.build()
+    assert page(app, "talks").find("link", rel="icon")["href"] == "https://example.org/icon.png"
+    assert not (app.outdir / "_static" / "favicon.svg").exists()
 
 
 @pytest.mark.parametrize(

@@ -43,6 +43,7 @@ DEFERRED_SCRIPTS = frozenset({"sphinx-book-theme.js"})
 #: Theme options the slim site changes unless conf.py sets them.
 THEME_DEFAULTS = {"use_fullscreen_button": False, "use_download_button": False}
 
+FAVICON_NAME = "favicon.svg"
 FAVICON = (
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">'
     '<rect width="64" height="64" rx="14" fill="#0a5a8c"/>'
@@ -64,8 +65,6 @@ def configure(app: Sphinx, config: Config) -> None:
     # Last on the path, so a project's own templates still win.
     config.templates_path = [*config.templates_path, str(TEMPLATES_DIR)]
     config.html_theme_options = {**THEME_DEFAULTS, **config.html_theme_options}
-    if not config.html_favicon:
-        config.html_favicon = str(write_favicon(Path(app.doctreedir), config.author))
 
 
 def initials(name: str) -> str:
@@ -74,12 +73,30 @@ def initials(name: str) -> str:
     return "".join(letters[:1] + letters[1:][-1:]).upper()
 
 
-def write_favicon(directory: Path, author: str) -> Path:
-    """Write an SVG favicon with the author's initials; return its path."""
-    directory.mkdir(parents=True, exist_ok=True)
-    path = directory / "favicon.svg"
-    path.write_text(FAVICON.format(initials=escape(initials(author or "CV"))), encoding="utf-8")
-    return path
+def wants_favicon(app: Sphinx) -> bool:
+    """Whether the site gets the initials favicon: slim, HTML, no ``html_favicon``."""
+    return app.builder.format == "html" and is_slim(app.config) and not app.config.html_favicon
+
+
+def link_favicon(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Point the page at ``_static/favicon.svg``, as ``html_favicon`` would.
+
+    Not through ``html_favicon`` itself: a generated file's path would change
+    the configuration's hash from build directory to build directory.
+    """
+    if wants_favicon(app) and not context.get("favicon_url"):
+        context["favicon_url"] = FAVICON_NAME  # Sphinx makes it relative to the page
+
+
+def write_favicon(app: Sphinx, exception: Exception | None) -> None:
+    """Write the SVG favicon with the author's initials into ``_static``."""
+    if exception is None and wants_favicon(app):
+        static = Path(app.outdir) / "_static"
+        static.mkdir(parents=True, exist_ok=True)
+        svg = FAVICON.format(initials=escape(initials(app.config.author or "CV")))
+        (static / FAVICON_NAME).write_text(svg, encoding="utf-8")
 
 
 def slim_page(
@@ -132,8 +149,10 @@ def visit_citation(self: HTML5Translator, node: nodes.citation) -> None:
 def setup(app: Sphinx) -> None:
     """Register the config value, the handlers and the citation writer."""
     app.add_config_value("cv_slim_site", True, "html", types=(bool,))
-    # Before Sphinx checks html_favicon (priority 800).
-    app.connect("config-inited", configure, priority=400)
+    app.connect("config-inited", configure)
     app.connect("html-page-context", slim_page)
+    # Before Sphinx turns favicon_url into a path relative to the page (500).
+    app.connect("html-page-context", link_favicon, priority=400)
+    app.connect("build-finished", write_favicon)
     citation = (visit_citation, HTML5Translator.depart_citation)
     app.add_node(nodes.citation, override=True, html=citation)
