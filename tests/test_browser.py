@@ -273,8 +273,9 @@ def test_pdf_link_works(visit, base_url):
                 || /\\bPDF\\b/.test(a.textContent))
             .map((a) => a.href)"""
     )
-    if not hrefs:
-        pytest.skip("the site has no PDF link yet")
+    assert hrefs, "the home page links no PDF"
+    line = page.inner_text("p.cv-downloads")
+    assert line == "Download: PDF \u00b7 JSON Resume"
     for href in hrefs:
         assert href.startswith(base_url), href
         response = page.request.get(href)

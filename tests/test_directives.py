@@ -108,7 +108,6 @@ def test_profile_html(app):
         "cv-profile-email",
         "cv-profile-location",
         "cv-profile-github",
-        "cv-profile-resume",  # the JSON Resume export, added by the html build
     ]
     assert items["cv-profile-website"].get_text() == "Personal website: https://hoa.example.org"
     # Sphinx cloaks addresses (%40 for @), which browsers read as the same link.

@@ -311,9 +311,9 @@ def test_html_build_writes_and_links_resume(make_app, seed_project: Path, builde
     written = (app.outdir / "resume.json").read_bytes()
     assert written == (reference.outdir / "resume.json").read_bytes()
     home = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
-    link = home.select_one(".cv-profile .cv-profile-resume a")
+    link = home.select_one("p.cv-downloads a.cv-download-resume")
     assert link is not None
-    assert (link["href"], link.get_text()) == ("resume.json", "resume.json")
+    assert (link["href"], link.get_text()) == ("resume.json", "JSON Resume")
 
 
 def test_no_link_outside_html(make_app, seed_project: Path) -> None:

@@ -25,7 +25,7 @@ def no_tex(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 def pdf_links(page: Path) -> list[str]:
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-    return [a["href"] for a in soup.select("p.cv-pdf-link a")]
+    return [a["href"] for a in soup.select("p.cv-downloads a.cv-download-pdf")]
 
 
 @pytest.mark.sphinx("html", testroot="pdf-special", srcdir="pdf-link-html", confoverrides=WITH_PDF)
@@ -41,7 +41,7 @@ def test_website_links_the_pdf_it_built(app: SphinxTestApp) -> None:
     assert "Nguyễn Văn Łukasz" in text
     # The link sits under the name and contacts.
     soup = BeautifulSoup((outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
-    link = soup.select_one("p.cv-pdf-link")
+    link = soup.select_one("p.cv-downloads")
     assert link.find_previous(class_="cv-profile") is not None
     assert "WARNING" not in app.warning.getvalue()
 

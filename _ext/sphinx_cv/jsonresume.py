@@ -35,8 +35,9 @@ from sphinx.util.osutil import relative_uri
 
 from .bibstyle import rich_text
 from .dates import SEASON_MONTHS, DatePoint, Span, format_dates
+from .downloads import add_download
 from .keywords import KeywordGroup, split_language
-from .nodes import AwardRecord, ProfileRecord, TimelineRecord, cv_profile, cv_profile_item
+from .nodes import AwardRecord, ProfileRecord, TimelineRecord
 
 logger = logging.getLogger(__name__)
 
@@ -393,19 +394,11 @@ def write_beside_site(app: Sphinx, exception: Exception | None) -> None:
 
 
 def link_from_home(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """HTML builds: the home page's contact list gets a link to ``resume.json``."""
+    """HTML builds: the home page's download line gets a link to ``resume.json``."""
     if app.builder.name not in HTML_BUILDERS or docname != app.config.root_doc:
         return
     uri = relative_uri(app.builder.get_target_uri(docname), RESUME_FILENAME)
-    link = nodes.reference(RESUME_FILENAME, RESUME_FILENAME, refuri=uri, internal=False)
-    item = cv_profile_item(
-        "", "", link, field="resume", label="JSON Resume", classes=["cv-profile-resume"]
-    )
-    profile_node = next(iter(doctree.findall(cv_profile)), None)
-    if profile_node is not None:
-        profile_node += item
-    else:
-        doctree += nodes.paragraph("", "", nodes.Text("JSON Resume: "), link)
+    add_download(doctree, "JSON Resume", uri, "resume")
 
 
 def setup(app: Sphinx) -> None:

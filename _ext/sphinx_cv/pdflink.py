@@ -2,7 +2,7 @@
 
 With ``cv_pdf_link = True`` (the default) an HTML build (html, dirhtml,
 singlehtml) starts the PDF build in a second process as it begins (so the two
-run side by side), puts a "Download as PDF" link under the profile on the home
+run side by side), links it from the download line under the profile on the home
 page, and copies the PDF into the site when both are done. Without TeX, or when
 the PDF build fails, the website is still built and a warning (type ``cv.pdf``)
 says why. ``sphinx-build -M latexpdf`` is not affected.
@@ -22,12 +22,12 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
-from .nodes import cv_profile
+from .downloads import add_download
 from .pdfbuild import missing_tools
 
 logger = logging.getLogger(__name__)
 
-LINK_TEXT = "Download as PDF"
+LINK_TEXT = "PDF"
 #: How long the website waits for the PDF, in seconds.
 TIMEOUT = 600
 # The directory holding the sphinx_cv package, so that the PDF build imports the same copy.
@@ -85,15 +85,7 @@ def add_pdf_link(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if docname != app.config.root_doc or app not in _builds:
         return
     uri = relative_uri(app.builder.get_target_uri(docname), pdf_name(app))
-    link = nodes.paragraph("", "", classes=["cv-pdf-link"])
-    link += nodes.reference("", LINK_TEXT, refuri=uri, internal=False)
-    anchor = next(iter(doctree.findall(cv_profile)), None)
-    if anchor is None:
-        anchor = next(iter(doctree.findall(nodes.title)), None)
-    if anchor is None:
-        doctree.insert(0, link)
-    else:
-        anchor.parent.insert(anchor.parent.index(anchor) + 1, link)
+    add_download(doctree, LINK_TEXT, uri, "pdf")
 
 
 def finish_pdf_build(app: Sphinx, exception: Exception | None) -> None:
