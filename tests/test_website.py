@@ -159,6 +159,10 @@ def test_cv_is_findable_and_shareable(make_app, seed_project):
         "Minhak Song — Education: Korea Advanced Institute of Science and Technology;"
         " University of California, Berkeley; Korea Science Academy of KAIST."
     )
+    home = page(app, "index").find("meta", attrs={"name": "description"})
+    assert home["content"].startswith(
+        "Minhak Song — Curriculum vitae: Education; Research Interests; Publications;"
+    )
     og = page(app, "education").find("meta", property="og:description")
     assert og["content"] == education["content"]
     for name in ("index", "education", "awards", "skills"):

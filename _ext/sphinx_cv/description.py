@@ -5,7 +5,9 @@ of its text, entries run together with their raw dates. This module describes
 such a page by what it lists instead, "Minhak Song — Education: Korea
 Advanced Institute of Science and Technology; University of California,
 Berkeley; …", as ``<meta name="description">`` and, with sphinxext-opengraph,
-as ``og:description``. Other pages keep opengraph's description.
+as ``og:description``. The home page (the one with the ``profile``) is
+described by the sections it leads to: "Minhak Song — Curriculum vitae:
+Education; Research Interests; …". Other pages keep opengraph's description.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 from markupsafe import Markup
 from sphinx.application import Sphinx
 
-from .nodes import cv_entry_title
+from .nodes import cv_entry_title, cv_profile
 
 #: Search engines show about this many characters.
 MAX_LENGTH = 200
@@ -37,16 +39,31 @@ def add_description(
     """Put the description of a page of entries into the page's metadata."""
     if doctree is None or "metatags" not in context:
         return
-    titles = [title.astext() for title in doctree.findall(cv_entry_title)]
-    if not titles or 'name="description"' in context["metatags"]:
+    if 'name="description"' in context["metatags"]:
         return
-    page = Markup(context.get("title") or "").striptags()  # the title is HTML
-    text = html.escape(describe(context.get("docstitle") or "", page, titles))
+    profile = next(iter(doctree.findall(cv_profile)), None)
+    if profile is not None:
+        site, page = profile["record"].name, "Curriculum vitae"
+        titles = section_titles(app, pagename)
+    else:
+        site = context.get("docstitle") or ""
+        page = Markup(context.get("title") or "").striptags()  # the title is HTML
+        titles = [title.astext() for title in doctree.findall(cv_entry_title)]
+    if not titles:
+        return
+    text = html.escape(describe(site, page, titles))
     context["metatags"] += f'\n<meta name="description" content="{text}" />'
     # sphinxext-opengraph writes page metadata into its tags as it is: escaped.
     meta = context.get("meta") or {}
     meta.setdefault("og:description", text)
     context["meta"] = meta
+
+
+def section_titles(app: Sphinx, pagename: str) -> list[str]:
+    """The titles of the pages the page's toctrees list, in order."""
+    titles = app.env.titles
+    included = app.env.toctree_includes.get(pagename, [])
+    return [titles[docname].astext() for docname in included if docname in titles]
 
 
 def setup(app: Sphinx) -> None:
