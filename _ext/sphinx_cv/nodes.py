@@ -32,34 +32,33 @@ DEFAULT_KIND = "work"
 
 
 @dataclass(frozen=True)
-class TimelineRecord:
-    """A validated ``timeline`` entry, as exporters see it."""
+class EntryRecord:
+    """What every validated entry has: where it is written, its title, dates, link and body."""
 
     docname: str
     lineno: int
     title: str
     date_text: str
     spans: tuple[Span, ...] = ()
+    url: str = ""
+    body: str = ""
+
+
+@dataclass(frozen=True)
+class TimelineRecord(EntryRecord):
+    """A validated ``timeline`` entry, as exporters see it."""
+
     role: str = ""
     location: str = ""
-    url: str = ""
     kind: str = DEFAULT_KIND
-    body: str = ""
     entry_type: str = field(default="timeline", init=False)
 
 
 @dataclass(frozen=True)
-class AwardRecord:
+class AwardRecord(EntryRecord):
     """A validated ``award`` entry, as exporters see it."""
 
-    docname: str
-    lineno: int
-    title: str
-    date_text: str
-    spans: tuple[Span, ...] = ()
     issuer: str = ""
-    url: str = ""
-    body: str = ""
     entry_type: str = field(default="award", init=False)
 
 
