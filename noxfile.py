@@ -28,12 +28,18 @@ def pdf(session: nox.Session) -> None:
 
 @nox.session
 def live(session: nox.Session) -> None:
-    """Serve the website at http://127.0.0.1:8000, rebuilt on every saved change."""
+    """Serve the website at http://127.0.0.1:8000, rebuilt on every saved change.
+
+    The PDF is left out (cv_pdf_link=0) so that a page shows its edit within
+    about a second; ``nox -s html`` builds the site with it.
+    """
     session.install("-e", ".[live]")
     session.run(
         "sphinx-autobuild",
         DOCS,
-        f"{BUILD}/html",
+        f"{BUILD}/live",
+        "-D",
+        "cv_pdf_link=0",
         "--watch",
         "_ext",
         "--watch",
