@@ -102,7 +102,7 @@ def test_browser_reads_jsonld_and_follows_link(seed_site: Path) -> None:
                 f"JSON.parse(document.head.querySelector('{LD_JSON}').textContent)['@type']"
             )
             assert person_type == "Person"
-            page.get_by_role("link", name="resume.json").click()
+            page.get_by_role("link", name="JSON Resume").click()
             page.wait_for_url("**/resume.json")
             resume = json.loads(page.inner_text("body"))
         finally:
