@@ -8,6 +8,8 @@ times are medians of wall-clock seconds over ``--runs`` runs. It prints:
   (``-M latexpdf``), each beside its plain twin (see ``synthetic.py``);
 - a synthetic CV (500 papers, 150 timeline entries, 150 awards) and one
   twice that size, with the extension and as a plain twin;
+- the seed CV's default HTML build, which also builds the PDF beside the site
+  (``cv_pdf_link``); the other HTML builds leave the PDF out;
 - the ratios against the targets of issue 8, and the load of the machine.
 
 ``--profile`` also runs the larger synthetic build under cProfile, in this
@@ -84,18 +86,28 @@ def round_robin(builds: dict[str, Callable[[], float]], runs: int) -> dict[str, 
     return {name: statistics.median(values) for name, values in times.items()}
 
 
-def cold_html(project: Path) -> Callable[[], float]:
+#: HTML builds with the extension leave out the PDF that ``cv_pdf_link`` builds
+#: beside the site, so that they compare with the plain twin's HTML alone; the
+#: PDF is measured on its own, and "seed: cold HTML + PDF" shows the two together.
+HTML_ONLY = ("-D", "cv_pdf_link=0")
+
+
+def html_options(name: str) -> tuple[str, ...]:
+    return () if name.endswith("(plain)") else HTML_ONLY
+
+
+def cold_html(project: Path, *options: str) -> Callable[[], float]:
     def build() -> float:
         shutil.rmtree(project / "_build", ignore_errors=True)
-        return sphinx("-b", "html", project / "docs", project / "_build" / "html")
+        return sphinx("-b", "html", project / "docs", project / "_build" / "html", *options)
 
     return build
 
 
-def no_change_html(project: Path) -> Callable[[], float]:
+def no_change_html(project: Path, *options: str) -> Callable[[], float]:
     out = project / "_build" / "html"
-    sphinx("-b", "html", project / "docs", out)
-    return lambda: sphinx("-b", "html", project / "docs", out)
+    sphinx("-b", "html", project / "docs", out, *options)
+    return lambda: sphinx("-b", "html", project / "docs", out, *options)
 
 
 def pdf(project: Path) -> Callable[[], float]:
@@ -158,14 +170,19 @@ def main() -> None:
 
         rows: dict[str, float] = {}
         for name in SIZES_AND_SEED:
-            builds = {name: cold_html(projects[name])}
+            builds = {name: cold_html(projects[name], *HTML_ONLY)}
             builds[f"{name} (plain)"] = cold_html(projects[f"{name} (plain)"])
             rows.update(report(round_robin(builds, args.runs), "cold HTML"))
-        builds = {name: no_change_html(projects[name]) for name in ("seed", "seed (plain)")}
+        builds = {
+            name: no_change_html(projects[name], *html_options(name))
+            for name in ("seed", "seed (plain)")
+        }
         rows.update(report(round_robin(builds, args.runs), "no-change HTML"))
         if not args.no_pdf:
             builds = {name: pdf(projects[name]) for name in ("seed", "seed (plain)")}
             rows.update(report(round_robin(builds, args.runs), "PDF"))
+            with_pdf = {"seed": cold_html(projects["seed"])}
+            rows.update(report(round_robin(with_pdf, args.runs), "cold HTML + PDF"))
 
         print("\nratios (target, from issue 8):")
         for label, over, under, target in RATIOS:

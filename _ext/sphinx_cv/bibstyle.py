@@ -25,11 +25,13 @@ entry; the style itself never fails on bad input, it shows what it can.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from pybtex.database import Entry, Person
+from pybtex.plugin import find_plugin
 from pybtex.richtext import HRef, Protected, String, Tag, Text
 from pybtex.scanner import PybtexSyntaxError
 from pybtex.style import FormattedEntry
@@ -138,6 +140,22 @@ def rich_text(value: str) -> Text:
         return _latex_markup(Text.from_latex(value))
     except PybtexSyntaxError:  # unbalanced braces: show the text as it is
         return Text(value)
+
+
+def plain_text(value: str) -> str:
+    """Bib text as plain text: accents, braces and font commands resolved."""
+    return rich_text(value).render(text_backend()) if value else ""
+
+
+@functools.cache
+def text_backend():
+    """pybtex's plain-text backend, looked up once.
+
+    ``Text.render_as("text")`` looks the backend up through the installed
+    packages' entry points on every call, which made a CV of a few hundred
+    papers take seconds per list.
+    """
+    return find_plugin("pybtex.backends", "text")()
 
 
 def _latex_markup(text: Text) -> Text:
@@ -254,7 +272,7 @@ def _name_parts(parts: Sequence[str]) -> list[str]:
     words = []
     for part in parts:
         try:
-            text = Text.from_latex(part).render_as("text")
+            text = Text.from_latex(part).render(text_backend())
         except PybtexSyntaxError:
             text = part
         words.extend(word for word in re.split(r"[\s.]+", text.lower()) if word)

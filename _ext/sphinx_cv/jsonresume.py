@@ -33,7 +33,7 @@ from sphinx.errors import ExtensionError
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
-from .bibstyle import rich_text
+from .bibstyle import plain_text
 from .dates import SEASON_MONTHS, DatePoint, Span, format_dates
 from .downloads import add_download
 from .keywords import KeywordGroup, split_language
@@ -235,16 +235,11 @@ def keyword_sections(groups: Iterable[KeywordGroup]) -> dict[str, list[dict[str,
 # -- publications -----------------------------------------------------------------
 
 
-def latex_text(value: str) -> str:
-    """A bib field as plain text: braces and LaTeX escapes resolved."""
-    return rich_text(value).render_as("text") if value else ""
-
-
 def person_name(person: Any) -> str:
     """``Song, Minhak`` → ``Minhak Song``."""
     parts = [*person.first_names, *person.middle_names, *person.prelast_names, *person.last_names]
-    name = " ".join(latex_text(part) for part in parts)
-    lineage = " ".join(latex_text(part) for part in person.lineage_names)
+    name = " ".join(plain_text(part) for part in parts)
+    lineage = " ".join(plain_text(part) for part in person.lineage_names)
     return f"{name}, {lineage}" if lineage else name
 
 
@@ -271,12 +266,12 @@ def release_date(fields: Any) -> str:
 def publication_item(entry: Any) -> dict[str, Any]:
     """One bib entry: name, publisher (the venue), releaseDate, url, summary (authors)."""
     fields = entry.fields
-    venue = latex_text(
+    venue = plain_text(
         fields.get("journal") or fields.get("booktitle") or fields.get("publisher") or ""
     )
     if venue and fields.get("abbr"):
-        venue += f" ({latex_text(fields['abbr'])})"
-    venue = venue or latex_text(fields.get("note", ""))
+        venue += f" ({plain_text(fields['abbr'])})"
+    venue = venue or plain_text(fields.get("note", ""))
     equal = equal_contributors(fields)
     authors = [
         person_name(person) + ("*" if position in equal else "")
@@ -286,10 +281,10 @@ def publication_item(entry: Any) -> dict[str, Any]:
     if equal:
         summary.append("(* denotes equal contribution)")
     if fields.get("addendum"):
-        summary.append(latex_text(fields["addendum"]) + ".")
+        summary.append(plain_text(fields["addendum"]) + ".")
     return _compact(
         {
-            "name": latex_text(fields.get("title", "")),
+            "name": plain_text(fields.get("title", "")),
             "publisher": venue,
             "releaseDate": release_date(fields),
             "url": publication_url(fields),

@@ -17,6 +17,7 @@ with a pybtex style. This module
 
 from __future__ import annotations
 
+import functools
 import re
 from functools import cache
 from pathlib import Path
@@ -203,6 +204,7 @@ class PublicationsTransform(SphinxPostTransform):
             bibnode.replace_self(publications if citations else nodes.target())
 
 
+@functools.cache
 def pybtex_backend() -> Any:
     """The pybtex backend that renders rich text as docutils nodes (escaped by the writers)."""
     return find_plugin("pybtex.backends", "docutils")()
