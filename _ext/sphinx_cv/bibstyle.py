@@ -133,6 +133,7 @@ def rich(entry: Entry, field: str) -> Text:
     return rich_text(entry.fields.get(field, ""))
 
 
+@functools.lru_cache(maxsize=4096)
 def rich_text(value: str) -> Text:
     """Bib text as rich text: LaTeX accents decoded, ``{braces}`` kept as written,
     ``\\textbf{...}``, ``\\emph{...}`` and ``\\textit{...}`` as bold and italics."""
@@ -142,8 +143,9 @@ def rich_text(value: str) -> Text:
         return Text(value)
 
 
+@functools.lru_cache(maxsize=4096)
 def plain_text(value: str) -> str:
-    """Bib text as plain text: accents, braces and font commands resolved."""
+    """Bib text as plain text: accents, braces and font commands resolved (cached)."""
     return rich_text(value).render(text_backend()) if value else ""
 
 
@@ -267,16 +269,21 @@ def has_equal_contribution(entry: Entry) -> bool:
 # -- matching the CV owner's name --------------------------------------------------
 
 
-def _name_parts(parts: Sequence[str]) -> list[str]:
-    """Name parts as plain lower-case words: LaTeX decoded, braces and dots dropped."""
-    words = []
+@functools.lru_cache(maxsize=4096)
+def _name_parts(parts: tuple[str, ...]) -> tuple[str, ...]:
+    """Name parts as plain lower-case words: LaTeX decoded, braces and dots dropped.
+
+    Cached: the same names recur in every entry, and each is compared with every
+    owner name.
+    """
+    words: list[str] = []
     for part in parts:
         try:
             text = Text.from_latex(part).render(text_backend())
         except PybtexSyntaxError:
             text = part
         words.extend(word for word in re.split(r"[\s.]+", text.lower()) if word)
-    return words
+    return tuple(words)
 
 
 def _given_names_agree(first: str, second: str) -> bool:
@@ -293,11 +300,11 @@ def same_person(person: Person, other: Person) -> bool:
     and "Minhak Song" are not. A name without given names matches on the
     family name alone.
     """
-    family = _name_parts(person.prelast_names + person.last_names)
-    if not family or family != _name_parts(other.prelast_names + other.last_names):
+    family = _name_parts((*person.prelast_names, *person.last_names))
+    if not family or family != _name_parts((*other.prelast_names, *other.last_names)):
         return False
-    given = _name_parts(person.first_names + person.middle_names)
-    other_given = _name_parts(other.first_names + other.middle_names)
+    given = _name_parts((*person.first_names, *person.middle_names))
+    other_given = _name_parts((*other.first_names, *other.middle_names))
     return all(_given_names_agree(a, b) for a, b in zip(given, other_given, strict=False))
 
 
