@@ -49,7 +49,7 @@ __version__ = "0.1.0"
 
 PACKAGE_DIR = Path(__file__).parent
 STATIC_DIR = PACKAGE_DIR / "static"
-LATEX_PACKAGE = PACKAGE_DIR / "texinputs" / "sphinxcv.sty"
+TEXINPUTS_DIR = PACKAGE_DIR / "texinputs"
 
 
 def enable_myst_syntax(app: Sphinx, config: Config) -> None:
@@ -68,10 +68,11 @@ def add_static_path(app: Sphinx, config: Config) -> None:
         config.html_static_path = [*config.html_static_path, str(STATIC_DIR)]
 
 
-def copy_latex_package(app: Sphinx, exception: Exception | None) -> None:
-    """Put ``sphinxcv.sty`` beside the generated ``.tex`` so LaTeX finds it."""
+def copy_latex_packages(app: Sphinx, exception: Exception | None) -> None:
+    """Put the extension's ``.sty`` files beside the generated ``.tex`` so LaTeX finds them."""
     if exception is None and app.builder.format == "latex":
-        copy_asset_file(LATEX_PACKAGE, app.outdir, force=True)  # the newest, not a stale copy
+        for package in sorted(TEXINPUTS_DIR.glob("*.sty")):
+            copy_asset_file(package, app.outdir, force=True)  # the newest, not a stale copy
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -97,7 +98,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", enable_myst_syntax)
     app.connect("config-inited", check_config)
     app.connect("config-inited", add_static_path)
-    app.connect("build-finished", copy_latex_package)
+    app.connect("build-finished", copy_latex_packages)
     app.connect("doctree-read", check_filters)
     app.connect("env-get-outdated", note_titles)
     app.connect("env-updated", pages_with_new_navigation)

@@ -17,7 +17,6 @@ with a pybtex style. This module
 
 from __future__ import annotations
 
-import functools
 import re
 from functools import cache
 from pathlib import Path
@@ -33,7 +32,6 @@ from sphinx.environment import BuildEnvironment
 from sphinx.errors import ExtensionError
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
-from sphinx.util.fileutil import copy_asset_file
 from sphinxcontrib.bibtex.directives import BibliographyKey
 from sphinxcontrib.bibtex.nodes import bibliography as bibliography_node
 from sphinxcontrib.bibtex.transforms import node_text_transform
@@ -50,8 +48,6 @@ from .bibstyle import (
 )
 
 logger = logging.getLogger(__name__)
-
-LATEX_PACKAGE = Path(__file__).parent / "texinputs" / "sphinxcvpubs.sty"
 
 
 def use_cv_style(app: Sphinx, config: Config) -> None:
@@ -204,16 +200,10 @@ class PublicationsTransform(SphinxPostTransform):
             bibnode.replace_self(publications if citations else nodes.target())
 
 
-@functools.cache
+@cache
 def pybtex_backend() -> Any:
     """The pybtex backend that renders rich text as docutils nodes (escaped by the writers)."""
     return find_plugin("pybtex.backends", "docutils")()
-
-
-def copy_latex_package(app: Sphinx, exception: Exception | None) -> None:
-    """Put ``sphinxcvpubs.sty`` beside the generated ``.tex`` so LaTeX finds it."""
-    if exception is None and app.builder.format == "latex":
-        copy_asset_file(LATEX_PACKAGE, app.outdir, force=True)  # the newest, not a stale copy
 
 
 def setup(app: Sphinx) -> None:
@@ -230,5 +220,4 @@ def setup(app: Sphinx) -> None:
     app.connect("config-inited", use_cv_style)
     # sphinxcontrib-bibtex formats the lists at env-updated (priority 500).
     app.connect("env-updated", prepare_publications, priority=400)
-    app.connect("build-finished", copy_latex_package)
-    app.add_latex_package("sphinxcvpubs")
+    app.add_latex_package("sphinxcvpubs")  # copied with sphinxcv.sty (see __init__)
