@@ -18,6 +18,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 #: What the grammar accepts, in words; every :class:`DateError` ends with it.
@@ -151,21 +152,37 @@ def parse_dates(text: str) -> tuple[Span, ...]:
     return tuple(parse_span(part) for part in parts)
 
 
-def format_span(span: Span, present_label: str = "Present", month_format: str = "%b %Y") -> str:
-    """Show a span as text, with an en dash between its ends."""
-    start = span.start.format(month_format)
+def _plain(point: DatePoint, label: str) -> str:
+    return label
+
+
+def format_span(
+    span: Span,
+    present_label: str = "Present",
+    month_format: str = "%b %Y",
+    show_point: Callable[[DatePoint, str], str] = _plain,
+) -> str:
+    """Show a span as text, with an en dash between its ends.
+
+    ``show_point(point, label)`` gives each point's shown form; the HTML writer
+    wraps the label in ``<time datetime>`` with it.
+    """
+    start = show_point(span.start, span.start.format(month_format))
     if span.end is None:
         return start
     if span.end == PRESENT:
         return f"{start} \u2013 {present_label}"
-    return f"{start} \u2013 {span.end.format(month_format)}"
+    return f"{start} \u2013 {show_point(span.end, span.end.format(month_format))}"
 
 
 def format_dates(
-    spans: tuple[Span, ...], present_label: str = "Present", month_format: str = "%b %Y"
+    spans: tuple[Span, ...],
+    present_label: str = "Present",
+    month_format: str = "%b %Y",
+    show_point: Callable[[DatePoint, str], str] = _plain,
 ) -> str:
-    """Show all spans, separated by commas."""
-    return ", ".join(format_span(span, present_label, month_format) for span in spans)
+    """Show all spans, separated by commas (``show_point`` as in :func:`format_span`)."""
+    return ", ".join(format_span(span, present_label, month_format, show_point) for span in spans)
 
 
 def _ends_before(start: DatePoint, end: DatePoint) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.writers.html5 import HTML5Translator
 
-from .dates import PRESENT, DatePoint
+from .dates import DatePoint, format_dates
 
 #: The HTML element of each node, by node class name.
 _TAGS = {
@@ -44,22 +44,14 @@ def visit_dates(self: HTML5Translator, node: nodes.Element) -> None:
     self.body.append(self.starttag(node, "span", ""))
     if not node["spans"]:
         return  # not a valid date: its text is shown as written
-    parts = []
-    for span in node["spans"]:
-        text = _time(self, span.start, node["month_format"])
-        if span.end == PRESENT:
-            text += " \u2013 " + self.encode(node["present_label"])
-        elif span.end is not None:
-            text += " \u2013 " + _time(self, span.end, node["month_format"])
-        parts.append(text)
-    self.body.append(", ".join(parts))
+
+    def time(point: DatePoint, label: str) -> str:
+        return f'<time datetime="{point.iso}">{self.encode(label)}</time>'
+
+    present = self.encode(node["present_label"])
+    self.body.append(format_dates(node["spans"], present, node["month_format"], time))
     self.body.append("</span>")
     raise nodes.SkipNode
-
-
-def _time(self: HTML5Translator, point: DatePoint, month_format: str) -> str:
-    label = self.encode(point.format(month_format))
-    return f'<time datetime="{point.iso}">{label}</time>'
 
 
 HANDLERS = dict.fromkeys(_TAGS, (visit_element, depart_element))
