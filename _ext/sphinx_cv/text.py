@@ -20,6 +20,7 @@ def visit_block(self: TextTranslator, node: nodes.Element) -> None:
 
 
 def depart_block(self: TextTranslator, node: nodes.Element) -> None:
+    # Unwrapped: a line break inside the dates would tear "Mar 2020 – Current" apart.
     self.end_state(wrap=False, end=None)
 
 
@@ -29,15 +30,6 @@ def visit_indented(self: TextTranslator, node: nodes.Element) -> None:
 
 def depart_indented(self: TextTranslator, node: nodes.Element) -> None:
     self.end_state(end=None)
-
-
-def visit_header(self: TextTranslator, node: nodes.Element) -> None:
-    self.new_state(0)
-
-
-def depart_header(self: TextTranslator, node: nodes.Element) -> None:
-    # Unwrapped: a line break inside the dates would tear "Mar 2020 – Current" apart.
-    self.end_state(wrap=False, end=None)
 
 
 def visit_dates(self: TextTranslator, node: nodes.Element) -> None:
@@ -59,7 +51,7 @@ def visit_profile_item(self: TextTranslator, node: nodes.Element) -> None:
     self.add_text(f"{node['label']}: ")
 
 
-def depart_nothing(self: TextTranslator, node: nodes.Element) -> None:
+def nothing(self: TextTranslator, node: nodes.Element) -> None:
     pass
 
 
@@ -74,12 +66,12 @@ def depart_entry(self: TextTranslator, node: nodes.Element) -> None:
 HANDLERS = {
     "cv_list": (visit_block, depart_block),
     "cv_entry": (visit_block, depart_entry),
-    "cv_entry_header": (visit_header, depart_header),
-    "cv_entry_title": (depart_nothing, depart_nothing),
-    "cv_entry_dates": (visit_dates, depart_nothing),
+    "cv_entry_header": (visit_block, depart_block),
+    "cv_entry_title": (nothing, nothing),
+    "cv_entry_dates": (visit_dates, nothing),
     "cv_entry_meta": (visit_indented, depart_indented),
-    "cv_entry_field": (visit_field, depart_nothing),
+    "cv_entry_field": (visit_field, nothing),
     "cv_entry_body": (visit_indented, depart_indented),
     "cv_profile": (visit_block, depart_entry),
-    "cv_profile_item": (visit_profile_item, depart_nothing),
+    "cv_profile_item": (visit_profile_item, nothing),
 }
