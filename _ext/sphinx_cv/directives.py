@@ -229,7 +229,7 @@ class ProfileDirective(CVDirective):
             )
         values = {field: self.options.get(field, "").strip() for field in cv.PROFILE_FIELDS}
         values["email"] = self.validate_email(values["email"])
-        for field in ("website", "github", "scholar", "orcid", "linkedin"):
+        for field in cv.PROFILE_URL_FIELDS:
             values[field] = self.validate_url(values[field], field)
 
         profile = cv.cv_profile("", classes=["cv-profile"])

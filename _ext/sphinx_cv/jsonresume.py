@@ -37,7 +37,7 @@ from .bibstyle import plain_text
 from .dates import SEASON_MONTHS, DatePoint, Span, format_dates
 from .downloads import add_download
 from .keywords import KeywordGroup, split_language
-from .nodes import AwardRecord, ProfileRecord, TimelineRecord
+from .nodes import PROFILE_NETWORKS, AwardRecord, ProfileRecord, TimelineRecord
 
 logger = logging.getLogger(__name__)
 
@@ -53,12 +53,7 @@ KIND_SECTIONS = {
     "activity": "projects",
 }
 #: Profile fields that become ``basics.profiles``, with their network names.
-NETWORKS = {
-    "github": "GitHub",
-    "scholar": "Google Scholar",
-    "orcid": "ORCID",
-    "linkedin": "LinkedIn",
-}
+NETWORKS = PROFILE_NETWORKS
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 

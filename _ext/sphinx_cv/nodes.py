@@ -62,17 +62,23 @@ class AwardRecord(EntryRecord):
     entry_type: str = field(default="award", init=False)
 
 
+#: Profile fields that link to an account elsewhere, with the network's name.
+PROFILE_NETWORKS = {
+    "github": "GitHub",
+    "scholar": "Google Scholar",
+    "orcid": "ORCID",
+    "linkedin": "LinkedIn",
+}
 #: Contact fields of a ``profile``, in the order they are shown, with their labels.
 PROFILE_FIELDS = {
     "website": "Personal website",
     "email": "Contact",
     "phone": "Phone",
     "location": "Location",
-    "github": "GitHub",
-    "scholar": "Google Scholar",
-    "orcid": "ORCID",
-    "linkedin": "LinkedIn",
+    **PROFILE_NETWORKS,
 }
+#: Profile fields whose value is a web address.
+PROFILE_URL_FIELDS = ("website", *PROFILE_NETWORKS)
 
 
 @dataclass(frozen=True)
