@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import warning_lines
+from conftest import TESTS_DIR, warning_lines
 
 BLOCKS = "p, li, div, dt, dd, td, th, h1, h2, h3, h4, h5, h6"
-FACTS_FILE = Path(__file__).parent / "data" / "seed_facts.txt"
+FACTS_FILE = TESTS_DIR / "data" / "seed_facts.txt"
 
 
 def read_facts() -> dict[str, list[str]]:

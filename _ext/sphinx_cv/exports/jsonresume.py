@@ -1,0 +1,354 @@
+"""JSON Resume export: ``resume.json`` from the ``cv`` domain's records and the bib file.
+
+``sphinx-build -b jsonresume docs OUT`` writes ``OUT/resume.json``; the HTML
+builders write it beside the site and link it from the home page. The mapping
+(README, "Exports") in short:
+
+- ``basics`` from the ``profile`` directive;
+- ``education``, ``work``, ``volunteer``, ``projects`` from ``timeline``
+  entries by ``:kind:`` (``project`` and ``activity`` go to ``projects``);
+- ``awards`` from ``award`` entries;
+- ``publications`` from every entry of ``bibtex_bibfiles``, newest first;
+- ``skills``, ``languages``, ``interests`` from the ``skills`` and
+  ``interests`` directives.
+
+Entries keep the author's order: pages in the order of the toctree, entries in
+the order of their page.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+
+from .. import model
+from ..model import WEBSITE_BUILDERS
+from ..publications.style import plain_text
+from ..source.dates import SEASON_MONTHS, DatePoint, Span, format_dates
+from ..source.keywords import split_language
+from ..source.records import (
+    PROFILE_NETWORKS,
+    AwardRecord,
+    KeywordGroup,
+    ProfileRecord,
+    TimelineRecord,
+)
+
+logger = logging.getLogger(__name__)
+
+RESUME_FILENAME = "resume.json"
+#: The JSON Resume section of each timeline ``:kind:``.
+KIND_SECTIONS = {
+    "education": "education",
+    "work": "work",
+    "volunteer": "volunteer",
+    "project": "projects",
+    "activity": "projects",
+}
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+# -- dates ------------------------------------------------------------------------
+
+
+def iso_date(point: DatePoint) -> str:
+    """A point in the schema's ISO 8601 form; a season is its first month (Fall → -09)."""
+    if point.season is not None:
+        return f"{point.year:04d}-{SEASON_MONTHS[point.season.lower()]:02d}"
+    return point.iso
+
+
+def date_range(spans: Iterable[Span]) -> dict[str, str]:
+    """``startDate`` and ``endDate`` covering all spans; an open span leaves ``endDate`` out.
+
+    A single point ends where it starts, so that it is not taken for an
+    ongoing entry.
+    """
+    spans = tuple(spans)
+    if not spans:
+        return {}
+    start = min((span.start for span in spans), key=DatePoint.sort_key)
+    dates = {"startDate": iso_date(start)}
+    if any(span.is_open for span in spans):
+        return dates
+    ends = [span.start if span.end is None else span.end for span in spans]
+    dates["endDate"] = iso_date(max(ends, key=DatePoint.sort_key))
+    return dates
+
+
+# -- sections ---------------------------------------------------------------------
+
+
+def body_items(body: str) -> list[str]:
+    """Each paragraph or bullet of an entry's body, on one line."""
+    return [" ".join(part.split()) for part in re.split(r"\n\s*\n", body) if part.strip()]
+
+
+def _compact(mapping: dict[str, Any]) -> dict[str, Any]:
+    """Leave out empty values: the schema's fields are all optional."""
+    return {key: value for key, value in mapping.items() if value not in ("", [], {}, None)}
+
+
+def timeline_item(record: TimelineRecord) -> dict[str, Any]:
+    """One ``timeline`` record in the shape of its JSON Resume section."""
+    highlights = body_items(record.body)
+    dates = date_range(record.spans)
+    if record.kind == "education":
+        study_type, _, area = record.role.partition(" in ")
+        item = {
+            "institution": record.title,
+            "url": record.url,
+            "area": area.strip(),
+            "studyType": study_type.strip(),
+            **dates,
+        }
+    elif record.kind == "volunteer":
+        item = {"organization": record.title, "position": record.role, "url": record.url, **dates}
+    elif record.kind in ("project", "activity"):
+        item = {
+            "name": record.title,
+            "roles": [record.role] if record.role else [],
+            "type": record.kind,
+            "url": record.url,
+            **dates,
+        }
+    else:
+        item = {"name": record.title, "position": record.role, "url": record.url, **dates}
+    # "location" and "highlights" are not in every section of the schema, which
+    # allows further properties; themes that know them show them.
+    item.update(location=record.location, highlights=highlights)
+    return _compact(item)
+
+
+def award_item(record: AwardRecord, present_label: str) -> dict[str, Any]:
+    """An ``award``: its date is the first one; a span or list is kept in the summary."""
+    lines = body_items(record.body)
+    if len(record.spans) > 1 or (record.spans and record.spans[0].end is not None):
+        lines.append("Dates: " + format_dates(record.spans, present_label))
+    date = date_range(record.spans).get("startDate", "")
+    return _compact(
+        {
+            "title": record.title,
+            "date": date,
+            "awarder": record.issuer,
+            "url": record.url,
+            "summary": "\n".join(lines),
+        }
+    )
+
+
+def basics(record: ProfileRecord | None) -> dict[str, Any]:
+    """``basics`` from the profile: name, contacts, location and profiles."""
+    if record is None:
+        return {}
+    location: dict[str, str] = {}
+    if record.location:
+        city, _, region = record.location.partition(",")
+        location = {"address": record.location, "city": city.strip(), "region": region.strip()}
+    profiles = [
+        _compact({"network": network, "username": profile_username(field, url), "url": url})
+        for field, network in PROFILE_NETWORKS.items()
+        if (url := getattr(record, field))
+    ]
+    return _compact(
+        {
+            "name": record.name,
+            "email": record.email,
+            "phone": record.phone,
+            "url": record.website,
+            "location": _compact(location),
+            "profiles": profiles,
+        }
+    )
+
+
+def profile_username(field: str, url: str) -> str:
+    """The user name or id in a profile URL (Scholar's is its ``user`` parameter)."""
+    parts = urlsplit(url)
+    if field == "scholar":
+        return parse_qs(parts.query).get("user", [""])[0]
+    return parts.path.rstrip("/").rsplit("/", 1)[-1]
+
+
+def keyword_sections(groups: Iterable[KeywordGroup]) -> dict[str, list[dict[str, Any]]]:
+    """``skills``, ``languages`` and ``interests`` from the keyword groups."""
+    sections: dict[str, list[dict[str, Any]]] = {"skills": [], "languages": [], "interests": []}
+    for group in groups:
+        if group.section == "languages":
+            for item in group.items:
+                language, fluency = split_language(item)
+                sections["languages"].append(_compact({"language": language, "fluency": fluency}))
+        elif group.label:
+            sections[group.section].append({"name": group.label, "keywords": list(group.items)})
+        else:
+            sections[group.section].extend({"name": item} for item in group.items)
+    return sections
+
+
+# -- publications -----------------------------------------------------------------
+
+
+def person_name(person: Any) -> str:
+    """``Song, Minhak`` → ``Minhak Song``."""
+    parts = [*person.first_names, *person.middle_names, *person.prelast_names, *person.last_names]
+    name = " ".join(plain_text(part) for part in parts)
+    lineage = " ".join(plain_text(part) for part in person.lineage_names)
+    return f"{name}, {lineage}" if lineage else name
+
+
+def equal_contributors(fields: Any) -> set[int]:
+    """1-based author positions that biblatex's ``author+an`` marks ``equal``."""
+    marked = set()
+    for part in fields.get("author+an", "").split(";"):
+        position, _, annotations = part.partition("=")
+        if position.strip().isdigit() and "equal" in annotations.split(","):
+            marked.add(int(position))
+    return marked
+
+
+def release_date(fields: Any) -> str:
+    """``year`` with ``month`` when the bib gives a month the schema can hold."""
+    year = fields.get("year", "").strip()
+    if not re.fullmatch(r"\d{4}", year):
+        return ""
+    month = fields.get("month", "").strip().lower()[:3]
+    number = _MONTHS.index(month) + 1 if month in _MONTHS else int(month) if month.isdigit() else 0
+    return f"{year}-{number:02d}" if 1 <= number <= 12 else year
+
+
+def publication_item(entry: Any) -> dict[str, Any]:
+    """One bib entry: name, publisher (the venue), releaseDate, url, summary (authors)."""
+    fields = entry.fields
+    venue = plain_text(
+        fields.get("journal") or fields.get("booktitle") or fields.get("publisher") or ""
+    )
+    if venue and fields.get("abbr"):
+        venue += f" ({plain_text(fields['abbr'])})"
+    venue = venue or plain_text(fields.get("note", ""))
+    equal = equal_contributors(fields)
+    authors = [
+        person_name(person) + ("*" if position in equal else "")
+        for position, person in enumerate(entry.persons.get("author", []), start=1)
+    ]
+    summary = [_join_names(authors) + "." if authors else ""]
+    if equal:
+        summary.append("(* denotes equal contribution)")
+    if fields.get("addendum"):
+        summary.append(plain_text(fields["addendum"]) + ".")
+    return _compact(
+        {
+            "name": plain_text(fields.get("title", "")),
+            "publisher": venue,
+            "releaseDate": release_date(fields),
+            "url": publication_url(fields),
+            "summary": " ".join(part for part in summary if part),
+        }
+    )
+
+
+def publication_url(fields: Any) -> str:
+    """``url``, else the arXiv abstract page, else the DOI."""
+    if fields.get("url"):
+        return fields["url"]
+    if fields.get("eprint") and fields.get("archiveprefix", "").lower() == "arxiv":
+        return f"https://arxiv.org/abs/{fields['eprint']}"
+    if fields.get("doi"):
+        return f"https://doi.org/{fields['doi']}"
+    return ""
+
+
+def _join_names(names: list[str]) -> str:
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + ", and " + names[-1]
+
+
+# -- the document -----------------------------------------------------------------
+
+
+def build_resume(env: BuildEnvironment) -> dict[str, Any]:
+    """The whole ``resume.json`` as a dict, from the domain and the bib data."""
+    timeline: dict[str, list[dict[str, Any]]] = {name: [] for name in KIND_SECTIONS.values()}
+    for record in model.timeline(env):
+        timeline[KIND_SECTIONS[record.kind]].append(timeline_item(record))
+    present = env.config.cv_present_label
+    # The schema's order of sections, which themes follow.
+    resume: dict[str, Any] = {
+        "basics": basics(model.profile(env)),
+        "work": timeline["work"],
+        "volunteer": timeline["volunteer"],
+        "education": timeline["education"],
+        "awards": [award_item(record, present) for record in model.awards(env)],
+        "publications": [publication_item(entry) for entry in model.publications(env)],
+        **keyword_sections(model.keyword_groups(env)),
+        "projects": timeline["projects"],
+    }
+    if env.config.html_baseurl:
+        resume["meta"] = {"canonical": env.config.html_baseurl.rstrip("/") + "/" + RESUME_FILENAME}
+    return {key: value for key, value in resume.items() if value}
+
+
+def write_resume(env: BuildEnvironment, outdir: Path) -> Path:
+    """Write ``resume.json`` into ``outdir``; the same input gives the same bytes."""
+    path = Path(outdir) / RESUME_FILENAME
+    text = json.dumps(build_resume(env), indent=2, ensure_ascii=False) + "\n"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+class JSONResumeBuilder(Builder):
+    """``-b jsonresume``: reads the CV and writes ``resume.json``, nothing else."""
+
+    name = "jsonresume"
+    format = "json"
+    epilog = "The JSON Resume is in %(outdir)s/" + RESUME_FILENAME + "."
+    allow_parallel = True
+
+    def init(self) -> None:
+        pass
+
+    def get_outdated_docs(self) -> Iterator[str]:
+        # Nothing is written per document: resume.json is written in finish().
+        yield from ()
+
+    def get_target_uri(self, docname: str, typ: str | None = None) -> str:
+        return ""
+
+    def prepare_writing(self, docnames: set[str]) -> None:
+        pass
+
+    def write_doc(self, docname: str, doctree: nodes.document) -> None:
+        pass
+
+    def finish(self) -> None:
+        write_resume(self.env, self.outdir)
+
+
+def write_beside_site(app: Sphinx, exception: Exception | None) -> None:
+    """HTML builds: ``resume.json`` beside the pages."""
+    if exception is None and app.builder.name in WEBSITE_BUILDERS:
+        write_resume(app.env, app.outdir)
+
+
+def offer_download(app: Sphinx) -> tuple[str, str, str] | None:
+    """HTML builds: the home page's download line offers ``resume.json``."""
+    if app.builder.name not in WEBSITE_BUILDERS:
+        return None
+    return "JSON Resume", RESUME_FILENAME, "resume"
+
+
+def setup(app: Sphinx) -> None:
+    """Register the builder and the HTML hooks (called from the package's setup)."""
+    app.add_builder(JSONResumeBuilder)
+    app.connect("cv-download", offer_download)
+    app.connect("build-finished", write_beside_site)

@@ -1,0 +1,76 @@
+"""The CV as one model: every record of the whole CV, in the author's order.
+
+The ``cv`` domain holds the records per document; this module orders them as
+the reader meets them (pages as the toctree lists them, entries as their page
+does) and adds the bibliography's entries, newest first. Every output that
+needs more than its own page reads the CV from here (JSON Resume, JSON-LD,
+later versions and languages), so that no output depends on another.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pybtex.database import Entry
+from sphinx.environment import BuildEnvironment
+from sphinx.errors import ExtensionError
+
+from .publications.style import newest_first
+from .source.records import AwardRecord, KeywordGroup, ProfileRecord, TimelineRecord
+
+#: Builders whose output is the website: they get ``resume.json``, the PDF and the JSON-LD.
+WEBSITE_BUILDERS = ("html", "dirhtml", "singlehtml")
+
+
+def ordered_docnames(env: BuildEnvironment) -> list[str]:
+    """Documents in reading order (the toctree from the root), then any others by name."""
+    order: list[str] = []
+    stack = [env.config.root_doc]
+    while stack:
+        docname = stack.pop()
+        if docname in order or docname not in env.found_docs:
+            continue
+        order.append(docname)
+        stack.extend(reversed(env.toctree_includes.get(docname, [])))
+    return order + sorted(env.found_docs - set(order))
+
+
+def records(env: BuildEnvironment, entry_type: str) -> list[Any]:
+    """The domain's records of one type (``timeline``, ``award``, ``profile``, ``keywords``)."""
+    by_doc = env.get_domain("cv").records_by_doc
+    return [
+        record
+        for docname in ordered_docnames(env)
+        for record in by_doc.get(docname, [])
+        if record.entry_type == entry_type
+    ]
+
+
+def profile(env: BuildEnvironment) -> ProfileRecord | None:
+    """The ``profile`` record: the first in reading order (the home page's)."""
+    found = records(env, "profile")
+    return found[0] if found else None
+
+
+def timeline(env: BuildEnvironment) -> list[TimelineRecord]:
+    """Every ``timeline`` entry, of every kind."""
+    return records(env, "timeline")
+
+
+def awards(env: BuildEnvironment) -> list[AwardRecord]:
+    """Every ``award``."""
+    return records(env, "award")
+
+
+def keyword_groups(env: BuildEnvironment) -> list[KeywordGroup]:
+    """Every group of the ``skills`` and ``interests`` directives."""
+    return records(env, "keywords")
+
+
+def publications(env: BuildEnvironment) -> list[Entry]:
+    """Every entry of ``bibtex_bibfiles``, newest first, as the publication list orders them."""
+    try:
+        domain = env.get_domain("cite")
+    except ExtensionError:
+        return []  # sphinxcontrib.bibtex is not loaded: no publications
+    return newest_first(domain.bibdata.data.entries.values())

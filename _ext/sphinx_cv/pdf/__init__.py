@@ -1,0 +1,40 @@
+"""The PDF: LaTeX writers, the LaTeX builder's settings for a CV, and the compile.
+
+- ``writers``: the LaTeX of every CV node (macros of ``texinputs/sphinxcv.sty``);
+- ``texinputs/``: the PDF's look (page, headings, name and contacts, entries, publications);
+- ``settings``: the LaTeX builder's defaults for a CV (engine, class, fonts, paper);
+- ``compile``: LaTeX output compiled to PDF with latexmk;
+- ``link``: an HTML build builds the PDF beside the site and offers it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.util.fileutil import copy_asset_file
+
+from ..publications.nodes import PUBLICATION_NODES
+from ..source.nodes import ALL_NODES
+from . import link, settings
+from .writers import HANDLERS
+
+TEXINPUTS_DIR = Path(__file__).parent / "texinputs"
+
+
+def copy_latex_packages(app: Sphinx, exception: Exception | None) -> None:
+    """Put the extension's ``.sty`` files beside the generated ``.tex`` so LaTeX finds them."""
+    if exception is None and app.builder.format == "latex":
+        for package in sorted(TEXINPUTS_DIR.glob("*.sty")):
+            copy_asset_file(package, app.outdir, force=True)  # the newest, not a stale copy
+
+
+def setup(app: Sphinx) -> None:
+    """Register the LaTeX writers, the packages, the settings and the site's PDF."""
+    for node in (*ALL_NODES, *PUBLICATION_NODES):
+        app.add_node(node, override=True, latex=HANDLERS[node.__name__])
+    app.add_latex_package("sphinxcv", after_hyperref=True)
+    app.add_latex_package("sphinxcvpubs")
+    app.connect("build-finished", copy_latex_packages)
+    settings.setup(app)
+    link.setup(app)

@@ -1,0 +1,22 @@
+"""Publications: ``references.bib`` rendered by sphinxcontrib-bibtex in the CV's style.
+
+- ``style``: the pybtex style ``cv`` (order, numbers, bold names, marks, venue, links)
+  and the checks of each entry;
+- ``bibliography``: the style made default, one numbering across lists, the
+  lists kept in place as ``nodes``, warnings at their line in the ``.bib``;
+- ``filters``: a ``:filter:`` name that no entry has is a warning;
+- ``nodes``: the publication list's nodes (each output writes them).
+"""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+
+from . import bibliography
+from .filters import check_filters
+
+
+def setup(app: Sphinx) -> None:
+    """Register the style, the numbering and the checks."""
+    bibliography.setup(app)
+    app.connect("doctree-read", check_filters)

@@ -1,0 +1,220 @@
+"""Publications: ``{bibliography}`` lists in the extension's pybtex style, in place.
+
+sphinxcontrib-bibtex reads ``references.bib`` and formats each ``{bibliography}``
+with a pybtex style. This module
+
+- registers :class:`~sphinx_cv.publications.style.CVStyle` with pybtex as ``cv`` and
+  makes it ``bibtex_default_style`` unless ``conf.py`` chose another style;
+- numbers the entries of all lists in that style as one sequence, newest the
+  highest (sphinxcontrib-bibtex would number each list on its own);
+- warns, once per build, about bad entries, at their line in the ``.bib`` file;
+- turns each such list into a :class:`cv_publications` node before
+  sphinxcontrib-bibtex would turn it into citations, so that the list stays in
+  its section in the PDF (Sphinx's LaTeX writer moves citations to the end),
+  and puts the legend "(* denotes equal contribution)" before the first list
+  of a page that shows such a mark.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from pybtex.database import Entry, Person
+from pybtex.exceptions import PybtexError
+from pybtex.plugin import find_plugin, register_plugin
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
+from sphinx.errors import ExtensionError
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+from sphinxcontrib.bibtex.directives import BibliographyKey
+from sphinxcontrib.bibtex.nodes import bibliography as bibliography_node
+from sphinxcontrib.bibtex.transforms import node_text_transform
+
+from . import nodes as pubnodes
+from .style import (
+    EQUAL_LEGEND,
+    PLUGIN_GROUP,
+    STYLE_NAME,
+    CVStyle,
+    check_entry,
+    has_equal_contribution,
+    number_entries,
+)
+
+logger = logging.getLogger(__name__)
+
+
+def use_cv_style(app: Sphinx, config: Config) -> None:
+    """Make ``cv`` sphinxcontrib-bibtex's default style, unless conf.py set another."""
+    if "bibtex_default_style" not in config:  # sphinxcontrib.bibtex is not loaded
+        return
+    if config.bibtex_default_style == config.values["bibtex_default_style"].default:
+        config.bibtex_default_style = STYLE_NAME
+
+
+def _is_cv_style(style_name: str) -> bool:
+    try:
+        return issubclass(find_plugin(PLUGIN_GROUP, style_name), CVStyle)
+    except PybtexError:  # an unknown style is sphinxcontrib-bibtex's to report
+        return False
+
+
+def _cite_domain(env: BuildEnvironment) -> Any:
+    """sphinxcontrib-bibtex's domain, or None in a CV that does not load it."""
+    try:
+        return env.get_domain("cite")
+    except ExtensionError:
+        return None
+
+
+def cv_bibliographies(env: BuildEnvironment) -> list[BibliographyKey]:
+    """The ``{bibliography}`` directives that use the CV style."""
+    domain = _cite_domain(env)
+    return [key for key, value in domain.bibliographies.items() if _is_cv_style(value.style)]
+
+
+def prepare_publications(app: Sphinx, env: BuildEnvironment) -> None:
+    """Before sphinxcontrib-bibtex formats the lists: number them as one, check the entries.
+
+    Connected to ``env-updated`` ahead of sphinxcontrib-bibtex (which formats
+    and labels every list there), so the style it instantiates already knows
+    the shared numbers.
+    """
+    domain = _cite_domain(env)
+    if domain is None:
+        return
+    shown: dict[str, Entry] = {}
+    with logging.suppress_logging():  # a bad :filter: is sphinxcontrib-bibtex's to report
+        for key in cv_bibliographies(env):
+            shown.update(
+                (entry.key, entry) for _cite_key, entry in domain.get_filtered_entries(key)
+            )
+    all_bibfiles = list(domain.bibdata.bibfiles)
+    in_file_order = [entry for entry in domain.get_entries(all_bibfiles) if entry.key in shown]
+    style = CVStyle.configured(owner_names(app.config), number_entries(in_file_order))
+    register_plugin(PLUGIN_GROUP, STYLE_NAME, style, force=True)
+
+    bibfile_of = {
+        key: path for path, bibfile in domain.bibdata.bibfiles.items() for key in bibfile.keys
+    }
+    for entry in in_file_order:
+        path = bibfile_of.get(entry.key)
+        for problem in check_entry(entry):
+            logger.warning(
+                problem.message,
+                location=_bib_location(path, entry.key, problem.field),
+                type="cv",
+                subtype="bibtex",
+            )
+
+
+def owner_names(config: Config) -> list[str]:
+    """``cv_highlight_authors`` as a list of names pybtex can read; a warning for others."""
+    names = config.cv_highlight_authors
+    if isinstance(names, str):  # a single name is fine, too
+        names = [names]
+    readable = []
+    for name in names:
+        try:
+            Person(str(name))
+        except PybtexError as error:
+            logger.warning(
+                f"cv_highlight_authors: {name!r} is not a name ({error}); "
+                "write e.g. 'Minhak Song' or 'Song, Minhak'",
+                type="cv",
+                subtype="config",
+            )
+        else:
+            readable.append(str(name))
+    return readable
+
+
+def _bib_location(path: Path | None, key: str, field: str | None) -> str | None:
+    """``file.bib:LINE`` of an entry, or of one of its fields."""
+    if path is None:
+        return None
+    return f"{path}:{_entry_line(path, path.stat().st_mtime_ns, key, field)}"
+
+
+@cache
+def _entry_line(path: Path, _mtime: int, key: str, field: str | None) -> int:
+    """The line of ``@type{key,`` in a .bib file (of ``field =`` in it, if given)."""
+    text = path.read_text(encoding="utf-8-sig", errors="replace")
+    start = re.search(rf"@\w+\s*[{{(]\s*{re.escape(key)}\s*,", text, re.IGNORECASE)
+    if start is None:
+        return 1
+    offset = start.start()
+    if field:
+        end = text.find("@", start.end())
+        body = text[start.end() : end if end != -1 else len(text)]
+        found = re.search(rf"^\s*{re.escape(field)}\s*=", body, re.MULTILINE | re.IGNORECASE)
+        if found:
+            offset = start.end() + found.start() + len(found.group()) - len(found.group().lstrip())
+    return text.count("\n", 0, offset) + 1
+
+
+class PublicationsTransform(SphinxPostTransform):
+    """Each ``{bibliography}`` in the CV style becomes a :class:`cv_publications` list.
+
+    Runs before sphinxcontrib-bibtex's own transform (priority 5), which would
+    make citations of it, and before references are resolved (priority 10).
+    """
+
+    default_priority = 4
+
+    def run(self, **kwargs: Any) -> None:
+        domain = _cite_domain(self.env)
+        if domain is None:
+            return
+        backend = pybtex_backend()
+        legend_shown = False
+        for bibnode in list(self.document.findall(bibliography_node)):
+            key = BibliographyKey(docname=bibnode["docname"], id_=bibnode["ids"][0])
+            bibliography = domain.bibliographies.get(key)
+            if bibliography is None or not _is_cv_style(bibliography.style):
+                continue
+            citations = [c for c in domain.citations if c.bibliography_key == key]
+            publications = pubnodes.cv_publications("", classes=["cv-publications"])
+            publications.source, publications.line = bibnode.source, bibnode.line
+            for citation in citations:
+                item = pubnodes.cv_publication(
+                    "",
+                    backend.paragraph(citation.formatted_entry),
+                    ids=list(bibliography.citation_nodes[citation.key]["ids"]),
+                    label=citation.formatted_entry.label,
+                    docname=key.docname,
+                    classes=["cv-publication"],
+                )
+                node_text_transform(item)
+                publications += item
+            if not legend_shown and any(has_equal_contribution(c.entry) for c in citations):
+                legend = nodes.paragraph("", EQUAL_LEGEND, classes=["cv-publications-legend"])
+                bibnode.parent.insert(bibnode.parent.index(bibnode), legend)
+                legend_shown = True
+            bibnode.replace_self(publications if citations else nodes.target())
+
+
+@cache
+def pybtex_backend() -> Any:
+    """The pybtex backend that renders rich text as docutils nodes (escaped by the writers)."""
+    return find_plugin("pybtex.backends", "docutils")()
+
+
+def setup(app: Sphinx) -> None:
+    """Register the style, the config value and the transform."""
+    # Installed packages declare the style as an entry point; registering it
+    # here as well makes it work from a checkout (conf.py's sys.path) too.
+    register_plugin(PLUGIN_GROUP, STYLE_NAME, CVStyle)
+    app.add_config_value(
+        "cv_highlight_authors", lambda config: [config.author], "env", types=(list, tuple)
+    )
+    app.add_post_transform(PublicationsTransform)
+    app.connect("config-inited", use_cv_style)
+    # sphinxcontrib-bibtex formats the lists at env-updated (priority 500).
+    app.connect("env-updated", prepare_publications, priority=400)

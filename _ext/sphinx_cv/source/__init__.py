@@ -1,0 +1,44 @@
+"""The CV's source: MyST Markdown read into typed records.
+
+- ``dates``: the one date grammar (parse, validate, format);
+- ``records``: the typed records every output reads;
+- ``nodes``: the docutils nodes that carry them to the writers;
+- ``directives``: ``timeline``, ``award``, ``profile``; ``keywords``: ``skills``, ``interests``;
+- ``grouping``: consecutive entries become one list;
+- ``domain``: the ``cv`` domain, every record per document;
+- ``config``: checks of the ``cv_*`` values in ``conf.py``.
+"""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from .config import check_config
+from .directives import AwardDirective, ProfileDirective, TimelineDirective
+from .domain import CVDomain
+from .grouping import GroupEntries
+from .keywords import InterestsDirective, SkillsDirective
+
+
+def enable_myst_syntax(app: Sphinx, config: Config) -> None:
+    """Turn on MyST's ``:::`` fences, the form the directives are written in."""
+    extensions = getattr(config, "myst_enable_extensions", None)
+    if extensions is not None and "colon_fence" not in extensions:
+        # A new value: the default may be an object shared between projects.
+        config.myst_enable_extensions = [*extensions, "colon_fence"]
+
+
+def setup(app: Sphinx) -> None:
+    """Register the date settings, the directives, the domain and the grouping."""
+    app.add_config_value("cv_present_label", "Present", "env", types=(str,))
+    app.add_config_value("cv_date_format", "%b %Y", "env", types=(str,))
+    app.add_directive("timeline", TimelineDirective)
+    app.add_directive("award", AwardDirective)
+    app.add_directive("profile", ProfileDirective)
+    app.add_directive("skills", SkillsDirective)
+    app.add_directive("interests", InterestsDirective)
+    app.add_domain(CVDomain)
+    app.add_transform(GroupEntries)
+    app.connect("config-inited", enable_myst_syntax)
+    app.connect("config-inited", check_config)

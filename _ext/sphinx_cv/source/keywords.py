@@ -1,0 +1,156 @@
+"""The ``skills`` and ``interests`` directives: keyword lists that exporters can read.
+
+Their content is ordinary Markdown and renders as written; the directive
+only reads it into :class:`KeywordGroup` records::
+
+    :::{skills}
+    - **Languages:** Korean (mother tongue), English (fluent)
+    - **Computer Languages & Software:** Python, LaTeX, MATLAB
+    :::
+
+    :::{interests}
+    Theoretical Foundations of Modern Machine Learning; Optimization; Sampling
+    :::
+
+A bullet of ``skills`` is a bold label followed by its items; the group
+labelled as ``:languages:`` says (default ``Languages``) holds spoken
+languages, each ``Name (fluency)``. ``interests`` takes paragraphs or bullets,
+labelled or not. Items are separated by ``;`` when the text has one, else by
+``,``; separators inside parentheses do not count.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+
+from .directives import CVDirective, logger
+from .records import KeywordGroup
+
+#: The label of the ``skills`` group that lists spoken languages, unless ``:languages:`` says.
+DEFAULT_LANGUAGES_LABEL = "Languages"
+
+
+def split_items(text: str) -> tuple[str, ...]:
+    """Split on ``;`` if the text has one (outside parentheses), else on ``,``."""
+    separator = ";" if _split(text, ";") != [text] else ","
+    return tuple(item for item in (part.strip() for part in _split(text, separator)) if item)
+
+
+def split_language(item: str) -> tuple[str, str]:
+    """``Korean (mother tongue)`` → ``("Korean", "mother tongue")``."""
+    name, paren, rest = item.partition("(")
+    if paren and rest.endswith(")"):
+        return name.strip(), rest[:-1].strip()
+    return item.strip(), ""
+
+
+def _split(text: str, separator: str) -> list[str]:
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == separator and depth <= 0:
+            parts.append(text[start:index])
+            start = index + 1
+    parts.append(text[start:])
+    return parts
+
+
+def _label_and_text(paragraph: nodes.paragraph) -> tuple[str, str]:
+    """A leading bold label (its colon inside or after it) and the text after it."""
+    # MyST may leave an empty Text before the first inline node.
+    children = [child for child in paragraph.children if child.astext().strip()]
+    if not children or not isinstance(children[0], nodes.strong):
+        return "", paragraph.astext().strip()
+    label = children[0].astext().strip()
+    rest = "".join(child.astext() for child in children[1:]).strip()
+    if label.endswith(":"):
+        label = label[:-1].strip()
+    elif rest.startswith(":"):
+        rest = rest[1:].strip()
+    return label, rest
+
+
+class KeywordsDirective(CVDirective):
+    """What ``skills`` and ``interests`` share: parse the content, read its groups."""
+
+    section: ClassVar[str]
+    #: Whether every group needs a bold label.
+    needs_label: ClassVar[bool]
+    example: ClassVar[str]
+
+    has_content = True
+    option_spec: ClassVar[dict] = {"class": directives.class_option}
+
+    def run(self) -> list[nodes.Node]:
+        box = nodes.container("", classes=[f"cv-{self.name}", *self.options.get("class", [])])
+        self.set_source_info(box)
+        box += self.parse_content_to_nodes()
+        holders = [
+            item
+            for bullets in box.findall(nodes.bullet_list)
+            if bullets.parent is box
+            for item in bullets.children
+        ]
+        holders += [child for child in box.children if isinstance(child, nodes.paragraph)]
+        if not holders:
+            self.warn(f"{self.name}: nothing to read; write it as {self.example}", "content")
+        for holder in holders:
+            self.read_group(holder)
+        return [box]
+
+    def read_group(self, holder: nodes.Element) -> None:
+        paragraph = next(iter(holder.findall(nodes.paragraph)), None)
+        label, text = _label_and_text(paragraph) if paragraph is not None else ("", "")
+        items = split_items(text)
+        lineno = holder.line or (paragraph.line if paragraph is not None else None)
+        lineno = lineno or self.lineno
+        if (self.needs_label and not label) or not items:
+            self.warn(
+                f"{self.name}: {holder.astext()[:40]!r} is shown but not exported; "
+                f"write it as {self.example}",
+                "content",
+                lineno,
+            )
+            return
+        holder["record"] = KeywordGroup(
+            docname=self.env.docname,
+            lineno=lineno,
+            section=self.section_of(label),
+            label=label,
+            items=items,
+        )
+
+    def section_of(self, label: str) -> str:
+        return self.section
+
+    def warn(self, message: str, subtype: str, lineno: int | None = None) -> None:
+        """Warn at the directive, or at the line of the bullet in question."""
+        location = self.get_location() if lineno is None else (self.env.docname, lineno)
+        logger.warning(message, location=location, type="cv", subtype=subtype)
+
+
+class SkillsDirective(KeywordsDirective):
+    """``skills``: bullets ``**Label:** item, item``; the languages group is special."""
+
+    section = "skills"
+    needs_label = True
+    example = "'- **Label:** item, item' bullets, e.g. '- **Languages:** Korean (native)'"
+    option_spec: ClassVar[dict] = {
+        **KeywordsDirective.option_spec,
+        "languages": directives.unchanged,
+    }
+
+    def section_of(self, label: str) -> str:
+        languages = self.options.get("languages", DEFAULT_LANGUAGES_LABEL).strip()
+        return "languages" if label.casefold() == languages.casefold() else "skills"
+
+
+class InterestsDirective(KeywordsDirective):
+    """``interests``: items separated by ``;``, optionally under a bold label."""
+
+    section = "interests"
+    needs_label = False
+    example = "items separated by ';', e.g. 'Optimization; Sampling; Statistics'"

@@ -1,0 +1,77 @@
+"""The records the directives validate and the docutils nodes that carry them.
+
+A ``timeline`` or ``award`` directive gives one :class:`cv_entry`::
+
+    cv_list                  consecutive entries of one type, grouped by a transform
+      cv_entry               record=TimelineRecord | AwardRecord
+        cv_entry_header
+          cv_entry_title     the argument, parsed as inline Markdown
+          cv_entry_dates     spans=..., present_label=..., month_format=...
+        cv_entry_meta        role, location or issuer, when given
+          cv_entry_field     field="role" | "location" | "issuer"
+        cv_entry_body        the directive's content
+
+A ``profile`` directive gives one :class:`cv_profile` (record=ProfileRecord)
+holding one :class:`cv_profile_item` per contact field.
+
+Every node has a writer for html, latex and text (``writers`` in the packages
+``website``, ``pdf`` and ``text``).
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+
+class cv_list(nodes.General, nodes.Element):
+    """Consecutive entries of one type (``entry_type``), shown as one list."""
+
+
+class cv_entry(nodes.General, nodes.Element):
+    """One timeline entry or award; ``record`` holds its validated fields."""
+
+
+class cv_entry_header(nodes.General, nodes.Element):
+    """The title and the dates, set on one line."""
+
+
+class cv_entry_title(nodes.Inline, nodes.TextElement):
+    """The entry's title: inline nodes, a link when the entry has a URL."""
+
+
+class cv_entry_dates(nodes.Inline, nodes.TextElement):
+    """The entry's dates; ``spans`` is empty when the text was not a valid date."""
+
+
+class cv_entry_meta(nodes.General, nodes.Element):
+    """The second line of an entry: role and location, or issuer."""
+
+
+class cv_entry_field(nodes.Inline, nodes.TextElement):
+    """One field of the second line; ``field`` names it."""
+
+
+class cv_entry_body(nodes.General, nodes.Element):
+    """The entry's content: bullets, paragraphs, links."""
+
+
+class cv_profile(nodes.General, nodes.Element):
+    """The owner's contact details; ``record`` holds the name and every field."""
+
+
+class cv_profile_item(nodes.Inline, nodes.TextElement):
+    """One contact field; ``field`` names it, ``label`` is shown before it."""
+
+
+ALL_NODES = (
+    cv_list,
+    cv_entry,
+    cv_entry_header,
+    cv_entry_title,
+    cv_entry_dates,
+    cv_entry_meta,
+    cv_entry_field,
+    cv_entry_body,
+    cv_profile,
+    cv_profile_item,
+)

@@ -1,0 +1,103 @@
+"""The typed records the directives validate their input into.
+
+Every output reads these, never the Markdown: the ``cv`` domain collects them
+per document, :mod:`sphinx_cv.model` orders them for the whole CV, and each
+node of :mod:`sphinx_cv.source.nodes` carries its record to the writers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .dates import Span
+
+#: The values ``:kind:`` accepts for a timeline entry.
+TIMELINE_KINDS = ("education", "work", "volunteer", "project", "activity")
+DEFAULT_KIND = "work"
+
+
+@dataclass(frozen=True)
+class EntryRecord:
+    """What every validated entry has: where it is written, its title, dates, link and body."""
+
+    docname: str
+    lineno: int
+    title: str
+    date_text: str
+    spans: tuple[Span, ...] = ()
+    url: str = ""
+    body: str = ""
+
+
+@dataclass(frozen=True)
+class TimelineRecord(EntryRecord):
+    """A validated ``timeline`` entry, as exporters see it."""
+
+    role: str = ""
+    location: str = ""
+    kind: str = DEFAULT_KIND
+    entry_type: str = field(default="timeline", init=False)
+
+
+@dataclass(frozen=True)
+class AwardRecord(EntryRecord):
+    """A validated ``award`` entry, as exporters see it."""
+
+    issuer: str = ""
+    entry_type: str = field(default="award", init=False)
+
+
+#: Profile fields that link to an account elsewhere, with the network's name.
+PROFILE_NETWORKS = {
+    "github": "GitHub",
+    "scholar": "Google Scholar",
+    "orcid": "ORCID",
+    "linkedin": "LinkedIn",
+}
+#: Contact fields of a ``profile``, in the order they are shown, with their labels.
+PROFILE_FIELDS = {
+    "website": "Personal website",
+    "email": "Contact",
+    "phone": "Phone",
+    "location": "Location",
+    **PROFILE_NETWORKS,
+}
+#: Profile fields whose value is a web address.
+PROFILE_URL_FIELDS = ("website", *PROFILE_NETWORKS)
+
+
+@dataclass(frozen=True)
+class ProfileRecord:
+    """The CV owner's name and contact details, written once on the home page."""
+
+    docname: str
+    lineno: int
+    name: str
+    website: str = ""
+    email: str = ""
+    phone: str = ""
+    location: str = ""
+    github: str = ""
+    scholar: str = ""
+    orcid: str = ""
+    linkedin: str = ""
+    entry_type: str = field(default="profile", init=False)
+
+
+@dataclass(frozen=True)
+class KeywordGroup:
+    """One bullet or paragraph of a ``skills`` or ``interests`` directive.
+
+    ``section`` is ``skills``, ``languages`` or ``interests``; ``label`` is the
+    bold label ("" for an unlabelled interest); ``items`` are the keywords.
+    """
+
+    docname: str
+    lineno: int
+    section: str
+    label: str
+    items: tuple[str, ...]
+    entry_type: str = field(default="keywords", init=False)
+
+
+Record = TimelineRecord | AwardRecord | ProfileRecord | KeywordGroup

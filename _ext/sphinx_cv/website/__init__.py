@@ -1,0 +1,45 @@
+"""The website: HTML writers and what sphinx-book-theme needs for a CV.
+
+- ``writers``: the HTML of every CV node;
+- ``static/sphinx_cv.css``: the look of entries (the one stylesheet);
+- ``slim`` and ``templates/``: the slim site (``cv_slim_site``), favicon, page titles;
+- ``description``: a page's meta description, from its entries;
+- ``downloads``: the home page's download line (files offered through ``cv-download``);
+- ``navigation``: incremental builds rewrite pages whose navigation changed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from ..publications.nodes import PUBLICATION_NODES
+from ..source.nodes import ALL_NODES
+from . import description, downloads, slim
+from .navigation import note_titles, pages_with_new_navigation
+from .writers import HANDLERS
+
+STATIC_DIR = Path(__file__).parent / "static"
+
+
+def add_static_path(app: Sphinx, config: Config) -> None:
+    """Serve ``static/sphinx_cv.css`` with the site."""
+    # A new list: appending would change Sphinx's shared default, and with it
+    # the next build's in the same process (its build info, so a full rewrite).
+    if str(STATIC_DIR) not in config.html_static_path:
+        config.html_static_path = [*config.html_static_path, str(STATIC_DIR)]
+
+
+def setup(app: Sphinx) -> None:
+    """Register the HTML writers, the stylesheet and the website's hooks."""
+    for node in (*ALL_NODES, *PUBLICATION_NODES):
+        app.add_node(node, override=True, html=HANDLERS[node.__name__])
+    app.connect("config-inited", add_static_path)
+    app.add_css_file("sphinx_cv.css")
+    app.connect("env-get-outdated", note_titles)
+    app.connect("env-updated", pages_with_new_navigation)
+    downloads.setup(app)
+    slim.setup(app)
+    description.setup(app)
