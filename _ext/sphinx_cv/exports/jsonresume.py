@@ -6,7 +6,8 @@ builders write it beside the site and link it from the home page. The mapping
 
 - ``basics`` from the ``profile`` directive;
 - ``education``, ``work``, ``volunteer``, ``projects`` from ``timeline``
-  entries by ``:kind:`` (``project`` and ``activity`` go to ``projects``);
+  entries by ``:kind:`` (``project``, ``activity`` and ``talk`` go to ``projects``,
+  with their kind as ``type``);
 - ``awards`` from ``award`` entries;
 - ``publications`` from every entry of ``bibtex_bibfiles``, newest first;
 - ``skills``, ``languages``, ``interests`` from the ``skills`` and
@@ -61,6 +62,7 @@ KIND_SECTIONS = {
     "volunteer": "volunteer",
     "project": "projects",
     "activity": "projects",
+    "talk": "projects",
 }
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
@@ -121,6 +123,14 @@ def timeline_item(record: TimelineRecord) -> dict[str, Any]:
         }
     elif record.kind == "volunteer":
         item = {"organization": record.title, "position": record.role, "url": record.url, **dates}
+    elif record.kind == "talk":  # JSON Resume has no talks: a project of type "talk"
+        item = {
+            "name": record.title,
+            "description": record.role,
+            "type": record.kind,
+            "url": record.url,
+            **dates,
+        }
     elif record.kind in ("project", "activity"):
         item = {
             "name": record.title,
