@@ -14,9 +14,14 @@ One entry reads::
   "M. Song" are one person;
 - ``author+an = {1=equal; 2=highlight}`` (biblatex's data annotations) puts a
   ``*`` after an equal contributor and bolds a highlighted one;
-- ``abbr`` is set in bold after the venue, ``addendum`` follows the venue, and
-  ``url``, ``eprint`` (arXiv), ``doi``, ``pdf``, ``code`` and ``slides`` become
-  links.
+- between the authors and the year, each type shows what a reader expects
+  (``SOURCE_PARTS``): a journal's "146(12):8123–8134", a thesis' "Ph.D.
+  thesis, School", a report's number, an edition ("2nd ed."), editors ("edited
+  by …", or "(Eds.)" for a book without authors), publisher and address;
+- ``abbr`` is set in bold after the venue, ``note`` and ``addendum`` follow the
+  year, and ``url``, ``eprint`` (arXiv), ``doi``, ``pdf``, ``code`` and
+  ``slides`` become links;
+- ``$...$`` is math (:mod:`sphinx_cv.publications.math`); ``%`` is a percent sign.
 
 The style is registered with pybtex as ``cv`` (entry point group
 ``pybtex.style.formatting``). :func:`check_entry` lists what is wrong with an
