@@ -185,10 +185,9 @@ def _plain_piece(kind: str, text: str) -> str:
 def parse(source: str) -> Formula:
     """The formula written between ``$`` signs, parsed (see :class:`Formula`)."""
     try:
-        tokens = _tokens(source)
-        pieces = _pieces(tokens)
+        pieces, _end = _pieces(_tokens(source))
     except Complex:
-        return Formula(source, ())
+        pieces = []
     return Formula(source, tuple(pieces))
 
 
@@ -203,22 +202,40 @@ def _tokens(source: str) -> list[str]:
     return tokens
 
 
-def _pieces(tokens: list[str]) -> list[tuple[str, str]]:
+def _pieces(
+    tokens: list[str], position: int = 0, closing: bool = False
+) -> tuple[list[tuple[str, str]], int]:
+    """Pieces up to the end (or, ``closing``, up to the ``}`` of a group) and the next position.
+
+    A group, or a font command's group (``\\mathrm{H_2O}``), may hold scripts; the
+    argument of a script may not (``x_{a_b}`` is complex).
+    """
     pieces: list[tuple[str, str]] = []
-    position = 0
+
+    def add(kind: str, text: str) -> None:
+        if kind == "text" and pieces and pieces[-1][0] == "text":
+            text = pieces.pop()[1] + text
+        pieces.append((kind, text))
+
     while position < len(tokens):
         token = tokens[position]
+        if token == "}":
+            if not closing:
+                raise Complex("unbalanced braces")
+            return pieces, position + 1
         if token in _SCRIPT_NAMES:
             text, position = _atom(tokens, position + 1)
-            pieces.append((_SCRIPT_NAMES[token], text))
+            add(_SCRIPT_NAMES[token], text)
+        elif token == "{" or (_is_font(token) and tokens[position + 1 : position + 2] == ["{"]):
+            inner, position = _pieces(tokens, position + (1 if token == "{" else 2), closing=True)
+            for kind, text in inner:
+                add(kind, text)
         else:
             text, position = _atom(tokens, position)
-            if pieces and pieces[-1][0] == "text":
-                text = pieces.pop()[1] + text
-            pieces.append(("text", text))
-    if not pieces:
-        raise Complex("empty")
-    return pieces
+            add("text", text)
+    if closing:
+        raise Complex("unbalanced braces")
+    return pieces, position
 
 
 def _atom(tokens: list[str], position: int) -> tuple[str, int]:
@@ -232,7 +249,7 @@ def _atom(tokens: list[str], position: int) -> tuple[str, int]:
         raise Complex(f"unexpected {token!r}")
     if token.startswith("\\"):
         name = token[1:]
-        if name in FONTS:
+        if _is_font(token):
             if position + 1 >= len(tokens):
                 raise Complex("a font command without its argument")
             return _atom(tokens, position + 1)
@@ -240,6 +257,10 @@ def _atom(tokens: list[str], position: int) -> tuple[str, int]:
             return SYMBOLS[name], position + 1
         raise Complex(f"unknown command {token}")
     return MATH_CHARACTERS.get(token, token), position + 1
+
+
+def _is_font(token: str) -> bool:
+    return token.startswith("\\") and token[1:] in FONTS
 
 
 def _group(tokens: list[str], position: int) -> tuple[str, int]:
