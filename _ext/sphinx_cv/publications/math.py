@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF002  (tables of Greek letters and look-alike symbols, on purpose)
+# ruff: noqa: RUF001, RUF002, RUF003  (tables of Greek letters and look-alike symbols, on purpose)
 """Math in bib fields: ``{CO$_2$}``, ``$\\alpha$-helix``, ``C$_{2+}$``, ``$^{13}$C``.
 
 A field's ``$...$`` becomes a :class:`Math` part of pybtex's rich text. Each
@@ -134,12 +134,14 @@ SUBSCRIPTS = dict(
 )
 SUPERSCRIPTS = dict(
     zip(
-        "0123456789+-\u2212=()abcdefghijklmnoprstuvwxyzABDEGHIJKLMNOPRTUW∘′",
-        "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁᵂ°′",
+        "0123456789+-\u2212=()abcdefghijklmnoprstuvwxyzABDEGHIJKLMNOPRTUW",
+        "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁᵂ",
         strict=True,
     )
 )
 _SCRIPT_NAMES = {"_": "sub", "^": "sup"}
+#: Superscripts that are a character of their own.
+SCRIPT_CHARACTERS = {"∘": "°", "′": "′"}
 _TOKEN = re.compile(r"\\([A-Za-z]+)\s*|\\(.)|(.)", re.DOTALL)
 
 
@@ -173,8 +175,6 @@ def _plain_piece(kind: str, text: str) -> str:
     if kind == "text":
         return text
     table = SUBSCRIPTS if kind == "sub" else SUPERSCRIPTS
-    if kind == "sup" and text == "∘":  # ^\circ: the degree sign
-        return "°"
     if all(char in table for char in text):
         return "".join(table[char] for char in text)
     mark = "_" if kind == "sub" else "^"
@@ -225,7 +225,9 @@ def _pieces(
             return pieces, position + 1
         if token in _SCRIPT_NAMES:
             text, position = _atom(tokens, position + 1)
-            add(_SCRIPT_NAMES[token], text)
+            # ^\circ and ^\prime are characters of their own: 40°, f′.
+            kind = "text" if token == "^" and text in SCRIPT_CHARACTERS else _SCRIPT_NAMES[token]
+            add(kind, SCRIPT_CHARACTERS.get(text, text) if kind == "text" else text)
         elif token == "{" or (_is_font(token) and tokens[position + 1 : position + 2] == ["{"]):
             inner, position = _pieces(tokens, position + (1 if token == "{" else 2), closing=True)
             for kind, text in inner:
