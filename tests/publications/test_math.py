@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from conftest import warning_lines
 from pybtex.richtext import Protected, String, Text
 
 from sphinx_cv.publications.math import Math, complex_formulas, parse
@@ -83,3 +86,34 @@ def test_math_node_children_are_what_html_shows():
     complex_node = math_node(parse(r"\frac{a}{b}"))
     assert [child.tagname for child in complex_node.children] == ["literal"]
     assert complex_node.astext() == r"$\frac{a}{b}$"
+
+
+@pytest.mark.sphinx("html", testroot="pubs-math")
+def test_a_complex_formula_is_tex_code_with_a_warning_at_its_line(app):
+    app.build()
+    warnings = warning_lines(app)
+    bib = Path(app.srcdir) / "refs.bib"
+    assert len(warnings) == 2, warnings
+    assert warnings[0].startswith(
+        f"{bib}:3: WARNING: title: the formula $\\frac{{1}}{{2}}$ is shown as TeX code "
+        "on the website and in text (the PDF typesets it)"
+    )
+    assert warnings[1].startswith(f"{bib}:10: WARNING: title: the formula $x_{{1$")
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    code = (
+        '<code class="docutils literal notranslate"><span class="pre">$\\frac{1}{2}$</span></code>'
+    )
+    assert code in html
+    assert 'Reactions of CO<span class="cv-math"><sub>2</sub></span>' in html
+
+
+@pytest.mark.sphinx("latex", testroot="pubs-math")
+def test_latex_typesets_a_formula_unless_its_braces_are_unbalanced(app):
+    app.build()
+    tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
+    assert (
+        r"Rates of \ensuremath{\frac{1}{2}}\sphinxhyphen{}Order Reactions of CO\ensuremath{_2}"
+        in tex
+    )
+    # Written as TeX, it would break the document: it is shown as escaped text.
+    assert r"An Unbalanced \$x\_\{1\$\} Formula" in tex
