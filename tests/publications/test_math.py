@@ -72,6 +72,7 @@ def test_math_adds_a_period_like_text():
         (r"Percent 100\% and the rest", "Percent 100% and the rest"),
         (r"Costs \$5, not $x$", "Costs $5, not x"),
         ("A lone $ stays", "A lone $ stays"),
+        ("Unbalanced } braces: 100% kept", "Unbalanced } braces: 100% kept"),
     ],
 )
 def test_percent_and_dollar_signs(value, plain):

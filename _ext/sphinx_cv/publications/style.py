@@ -177,7 +177,7 @@ def rich_text(value: str) -> Text:
     try:
         return math.restore(_latex_markup(Text.from_latex(value)), formulas)
     except PybtexSyntaxError:  # unbalanced braces: show the text as it is
-        return math.restore(Text(value), formulas)
+        return math.restore(Text(value.replace("\\%", "%")), formulas)
 
 
 @functools.lru_cache(maxsize=4096)
