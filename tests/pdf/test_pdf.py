@@ -111,7 +111,7 @@ SEED_IN_ORDER = [
     "NeurIPS 2023 Travel Award 2023",
     "Korea Presidential Science Scholarship 2020 – Current",
     "Korean government",
-    "$45,000 financial support for honorable undergraduates",
+    "$45,000 financial support for honorable undergraduates from Korean government",
     "KAIST Presidential Fellowship 2020 – Current",
     "Honor Society of KAIST (Advisor: Prof. Jaeyoung Byeon)",
     "$30,000 financial support and matching mentor professor",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.writers.latex import LaTeXTranslator
 
+from ..publications.math import balanced
 from ..source.dates import format_dates
 from .settings import MAKETITLE, METADATA_ONLY
 
@@ -87,6 +88,20 @@ def depart_publication(self: LaTeXTranslator, node: nodes.Element) -> None:
     self.body.append("\n")
 
 
+def visit_math(self: LaTeXTranslator, node: nodes.Element) -> None:
+    # The formula as written in the bib file, typeset in math mode; TeX with
+    # unbalanced braces would break the document: it is shown as text instead.
+    if balanced(node["latex"]):
+        self.body.append(f"\\ensuremath{{{node['latex']}}}")
+    else:
+        self.body.append(self.encode(node["plain"]))
+    raise nodes.SkipNode
+
+
+def depart_math(self: LaTeXTranslator, node: nodes.Element) -> None:
+    pass  # skipped by visit_math
+
+
 HANDLERS = dict.fromkeys(_WRAPPERS, (visit_element, depart_element))
 HANDLERS["cv_list"] = (visit_list, depart_element)
 HANDLERS["cv_entry_dates"] = (visit_dates, depart_element)
@@ -95,3 +110,4 @@ HANDLERS["cv_profile"] = (visit_profile, depart_element)
 HANDLERS["cv_profile_item"] = (visit_profile_item, depart_element)
 HANDLERS["cv_publications"] = (visit_publications, depart_publications)
 HANDLERS["cv_publication"] = (visit_publication, depart_publication)
+HANDLERS["cv_math"] = (visit_math, depart_math)

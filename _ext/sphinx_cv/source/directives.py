@@ -161,7 +161,7 @@ class CVEntryDirective(CVDirective):
 
 
 class TimelineDirective(CVEntryDirective):
-    """``timeline``: one dated entry (education, position, activity)."""
+    """``timeline``: one dated entry (education, position, activity, talk)."""
 
     entry_type = "timeline"
     meta_fields = ("role", "location")

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 
 from .dates import Span
 
-#: The values ``:kind:`` accepts for a timeline entry.
-TIMELINE_KINDS = ("education", "work", "volunteer", "project", "activity")
+#: The values ``:kind:`` accepts for a timeline entry. A ``talk`` (or poster,
+#: seminar) has the talk's title as its title and the event as its ``:role:``.
+TIMELINE_KINDS = ("education", "work", "volunteer", "project", "activity", "talk")
 DEFAULT_KIND = "work"
 
 
