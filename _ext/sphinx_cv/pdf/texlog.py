@@ -40,6 +40,8 @@ MISSING = re.compile(
 BOX_NOISE = re.compile(r"\\[A-Za-z]+/\S+ |\[\]")
 #: Skip the latexmkrc hook where the caller reports itself (compile_tex).
 SKIP_ENV = "SPHINX_CV_NO_TEXLOG"
+#: The first line of what :func:`add_to_latexmkrc` adds.
+RC_MARK = "# sphinx-cv:"
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,7 @@ def _missing(char: str, fonts: list[str], tex: Path, tex_lines: list[str]) -> Pr
         location,
         f"no font prints {char!r} (U+{ord(char):04X} {name}) in the PDF: it shows as a box "
         f"(LaTeX: Missing character in {', '.join(fonts)}); write it differently, or name "
-        "a font that has it with \\cvfallbackfont in latex_elements['preamble'] (README: Fonts)",
+        "a font that has it with \\cvfallbackfont in latex_elements['preamble'] (see the README)",
     )
 
 
@@ -158,14 +160,17 @@ def add_to_latexmkrc(app: Any, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "latex":
         return
     rc = Path(app.outdir) / "latexmkrc"
-    if not rc.is_file() or "sphinx-cv" in rc.read_text(encoding="utf-8"):
+    if not rc.is_file():
         return
-    command = ", ".join(_perl_quote(arg) for arg in (sys.executable, __file__, "."))
-    with rc.open("a", encoding="utf-8") as file:
-        file.write(
-            "\n# sphinx-cv: overfull lines and missing characters in the log, as warnings.\n"
-            f"END {{ system({command}) unless $ENV{{'{SKIP_ENV}'}}; }}\n"
-        )
+    # Sphinx may keep the file of a previous build: replace the lines, never add twice.
+    text = rc.read_text(encoding="utf-8").split(RC_MARK)[0].rstrip("\n")
+    python, script = _perl_quote(sys.executable), _perl_quote(__file__)
+    rc.write_text(
+        f"{text}\n{RC_MARK} overfull lines and missing characters in the log, as warnings.\n"
+        f"END {{ system({python}, {script}, '.') if -x {python} && -f {script}"
+        f" && !$ENV{{'{SKIP_ENV}'}}; }}\n",
+        encoding="utf-8",
+    )
 
 
 def _perl_quote(text: str) -> str:
