@@ -138,3 +138,18 @@ def copy_root(tmp_path: Path, name: str) -> Path:
     srcdir = tmp_path / name
     shutil.copytree(TESTS_DIR / "roots" / f"test-{name}", srcdir)
     return srcdir
+
+
+def test_a_profile_of_someone_else_than_the_author_is_a_warning(make_app, tmp_path: Path) -> None:
+    """A fork that replaced the pages but kept Minhak as conf.py's author is told so."""
+    srcdir = make_fork(tmp_path)
+    conf = (srcdir / "conf.py").read_text(encoding="utf-8")
+    (srcdir / "conf.py").write_text(conf.replace(repr(NAME), '"Minhak Song"'), encoding="utf-8")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    owner = [line for line in warning_lines(app) if "[cv.owner]" in line]
+    assert owner == [
+        f"{srcdir / 'index.md'}:3: WARNING: profile: the name '{NAME}' is not conf.py's "
+        "author 'Minhak Song', which titles the pages and names the PDF; accepted is the same "
+        f"person, e.g. author = '{NAME}' in conf.py [cv.owner]"
+    ]
