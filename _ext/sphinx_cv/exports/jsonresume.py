@@ -24,7 +24,6 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -50,6 +49,7 @@ from ..source.records import (
     KeywordGroup,
     ProfileRecord,
     TimelineRecord,
+    profile_username,
 )
 
 logger = logging.getLogger(__name__)
@@ -187,14 +187,6 @@ def basics(record: ProfileRecord | None) -> dict[str, Any]:
             "profiles": profiles,
         }
     )
-
-
-def profile_username(field: str, url: str) -> str:
-    """The user name or id in a profile URL (Scholar's is its ``user`` parameter)."""
-    parts = urlsplit(url)
-    if field == "scholar":
-        return parse_qs(parts.query).get("user", [""])[0]
-    return parts.path.rstrip("/").rsplit("/", 1)[-1]
 
 
 def keyword_sections(groups: Iterable[KeywordGroup]) -> dict[str, list[dict[str, Any]]]:
