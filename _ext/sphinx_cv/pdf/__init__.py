@@ -4,7 +4,7 @@
 - ``texinputs/``: the PDF's look (page, headings, name and contacts, entries, publications);
 - ``settings``: the LaTeX builder's defaults for a CV (engine, class, fonts, paper);
 - ``compile``: LaTeX output compiled to PDF with latexmk;
-- ``link``: an HTML build builds the PDF beside the site and offers it.
+- ``link``: an HTML build writes the PDF from its own pages and offers it.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def copy_latex_packages(app: Sphinx, exception: Exception | None) -> None:
     """Put the extension's ``.sty`` files beside the generated ``.tex`` so LaTeX finds them."""
     if exception is None and app.builder.format == "latex":
         for package in sorted(TEXINPUTS_DIR.glob("*.sty")):
-            copy_asset_file(package, app.outdir, force=True)  # the newest, not a stale copy
+            copy_asset_file(package, app.builder.outdir, force=True)  # the newest, not a stale copy
 
 
 def setup(app: Sphinx) -> None:
