@@ -111,7 +111,9 @@ def settings_key(app: Sphinx) -> str:
     settings = {item.name: item.value for item in app.config if item.rebuild != "html"}
     tags = sorted(set(app.tags) - _builder_tags(app.builder))
     packages = [path.read_bytes() for path in _sphinx_cv_packages()]
-    return stable_hash([stable_hash(settings), tags, hashlib.sha256(b"".join(packages)).hexdigest()])
+    return stable_hash(
+        [stable_hash(settings), tags, hashlib.sha256(b"".join(packages)).hexdigest()]
+    )
 
 
 def _sphinx_cv_packages() -> list[Path]:
@@ -254,7 +256,11 @@ def finish_pdf_build(app: Sphinx, exception: Exception | None) -> None:
             warn("the PDF for the website took over %d s and was stopped; see %s", TIMEOUT, log)
             return
         except subprocess.CalledProcessError as error:
-            warn("the PDF for the website could not be built (exit %s); see %s", error.returncode, log)
+            warn(
+                "the PDF for the website could not be built (exit %s); see %s",
+                error.returncode,
+                log,
+            )
             return
         _write_stamp(workdir(app), site.key, site.inputs)
     if site.pdf is None or not site.pdf.is_file():

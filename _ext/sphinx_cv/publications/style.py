@@ -363,7 +363,6 @@ def _person_key(person: Person) -> tuple[tuple[str, ...], ...]:
     )
 
 
-
 class CVStyle(BaseStyle):
     """Publications as an academic CV lists them (see the module's docstring).
 
