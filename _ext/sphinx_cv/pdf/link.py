@@ -277,4 +277,5 @@ def setup(app: Sphinx) -> None:
     # After the environment is pickled and checked: the pages are final.
     app.connect("env-check-consistency", start_after_reading, priority=900)
     app.connect("cv-download", offer_download)
-    app.connect("build-finished", finish_pdf_build)
+    # Last: the other build-finished work runs while latexmk does.
+    app.connect("build-finished", finish_pdf_build, priority=900)
