@@ -7,6 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import warning_lines
 
+from sphinx_cv.website import stylesheet
 from sphinx_cv.website.description import MAX_LENGTH, describe
 from sphinx_cv.website.slim import initials
 
@@ -73,6 +74,34 @@ def test_one_stylesheet_with_the_rules_the_pages_use(app):
     new_version = hashlib.sha256(again.encode()).hexdigest()[:16]
     for html in app.outdir.glob("*.html"):
         assert f"cv-site.css?v={new_version}" in html.read_text(encoding="utf-8"), html.name
+
+
+PRUNED_CSS = """/* a comment { with braces } */
+@charset "utf-8";
+html[data-theme="dark"]{--c:#fff}
+.used,.unused{color:red}
+a.used:not(.nowhere):hover{color:blue}
+.md\\:flex{display:flex}
+@media print{.unused{color:black}html[data-theme="dark"]{color-scheme:light}}
+@media (min-width:1px){.unused{x:y}}
+@keyframes spin{from{transform:rotate(0)}to{transform:rotate(1turn)}}
+.content::before{content:"}{;"}
+"""
+
+
+def test_pruning_keeps_the_rules_whose_names_occur():
+    names = stylesheet.Names()
+    names.known.update({"html", "a", ".used", ".md:flex", ".content", "[data-theme"})
+    pruned = stylesheet.prune(stylesheet.compile_rules(PRUNED_CSS), names)
+    assert pruned.splitlines() == [
+        'html[data-theme="dark"]{--c:#fff}',
+        ".used{color:red}",
+        "a.used:not(.nowhere):hover{color:blue}",
+        ".md\\:flex{display:flex}",
+        '@media print{html[data-theme="dark"]{color-scheme:light}}',
+        "@keyframes spin{from{transform:rotate(0)}to{transform:rotate(1turn)}}",
+        '.content::before{content:"}{;"}',
+    ]
 
 
 @pytest.mark.sphinx("html", testroot="website", confoverrides={"cv_slim_site": False})

@@ -28,9 +28,6 @@ from collections.abc import Iterable
 from html.parser import HTMLParser
 from pathlib import Path
 
-import tinycss2
-from tinycss2 import ast
-
 #: The site's stylesheet, under ``_static``.
 NAME = "cv-site.css"
 #: The style sheets it replaces, under ``_static``, in the order the theme loads them.
@@ -63,35 +60,19 @@ def current_digest(outdir: Path) -> str:
 
 
 class Names:
-    """The element names, classes, ids and attribute names a page may have."""
+    """The element names (``a``), classes (``.a``), ids (``#a``) and attribute names
+    (``[a``) a page may have, in one set, as :func:`requirements` writes them."""
 
     def __init__(self) -> None:
-        self.tags: set[str] = set()
-        self.classes: set[str] = set()
-        self.ids: set[str] = set()
-        self.attributes: set[str] = set()
-
-    def update(self, frozen: tuple[frozenset[str], ...]) -> None:
-        """Add the names of :meth:`frozen`."""
-        for mine, theirs in zip(self._sets(), frozen, strict=True):
-            mine.update(theirs)
-
-    def _sets(self) -> tuple[set[str], ...]:
-        return self.tags, self.classes, self.ids, self.attributes
-
-    def frozen(self) -> tuple[frozenset[str], ...]:
-        """The names, to keep (pickled) with a page."""
-        return tuple(frozenset(names) for names in self._sets())
+        self.known: set[str] = set()
 
     def add_words(self, words: Iterable[str]) -> None:
         """Words of a script: any of them may become a name on the page."""
         for word in words:
-            self.tags.add(word.lower())
-            self.classes.add(word)
-            self.ids.add(word)
-            self.attributes.add(word.lower())
+            lower = word.lower()
             # element.dataset.someName is the attribute data-some-name
-            self.attributes.add("data-" + _CAPITAL.sub(r"-\1", word).lower())
+            data = "data-" + _CAPITAL.sub(r"-\1", word).lower()
+            self.known.update((lower, "." + word, "#" + word, "[" + lower, "[" + data))
 
 
 class _Collector(HTMLParser):
@@ -109,118 +90,142 @@ class _Collector(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.in_script = tag == "script"
-        self.names.tags.add(tag)
+        known = self.names.known
+        known.add(tag)
         for name, value in attrs:
-            self.names.attributes.add(name)
+            known.add("[" + name)
             if name == "class" and value:
-                self.names.classes.update(value.split())
+                known.update("." + name for name in value.split())
             elif name == "id" and value:
-                self.names.ids.add(value)
+                known.add("#" + value)
 
 
 #: A rule made ready for pruning: ``("rule", [(requirements, selector)], declarations)``,
 #: ``("group", at-rule prelude, [rules])`` or ``("keep", text)``.
 Compiled = tuple
 
+# The scanner: comments and strings are skipped whole, braces delimit blocks.
+_TOKEN = re.compile(r"/\*.*?\*/|\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|[{};]", re.DOTALL)
+_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+_ARGUMENTS = re.compile(r"\((?:[^()]|\([^()]*\))*\)")
+_ATTRIBUTE = re.compile(r"\[\s*(-?[_a-zA-Z][\w-]*)[^\]]*\]")
+_PSEUDO = re.compile(r"(?<!\\)::?-?[_a-zA-Z][\w-]*")
+_NAME = re.compile(r"([.#]?)((?:[\w-]|\\.)+)")
+_AT_KEYWORD = re.compile(r"@([\w-]+)")
+_COMBINATOR = re.compile(r"[\s>+~*|]+")
+
 
 def compile_rules(css: str) -> list[Compiled]:
-    """Parse ``css`` once into what pruning needs (parsing takes a third of a second)."""
-    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
-    return list(_compiled(rules))
+    """Split ``css`` once into rules and what each selector requires."""
+    rules, _end = _block(css, 0)
+    return rules
 
 
-def _compiled(rules: Iterable[ast.Node]) -> Iterable[Compiled]:
-    for rule in rules:
-        if isinstance(rule, ast.QualifiedRule):
-            selectors = [
-                (_requirements(s), tinycss2.serialize(s).strip()) for s in _split(rule.prelude)
-            ]
-            yield ("rule", selectors, tinycss2.serialize(rule.content).strip())
-        elif isinstance(rule, ast.AtRule):
-            keyword = rule.lower_at_keyword
-            if keyword in ("import", "charset"):
-                continue  # the imported sheets are part of this one
-            if keyword in GROUPING_RULES and rule.content is not None:
-                inner = tinycss2.parse_rule_list(
-                    rule.content, skip_comments=True, skip_whitespace=True
-                )
-                prelude = f"@{rule.at_keyword} {tinycss2.serialize(rule.prelude).strip()}"
-                yield ("group", prelude, list(_compiled(inner)))
+def _block(css: str, start: int) -> tuple[list[Compiled], int]:
+    """The rules from ``start`` to the ``}`` that closes their block (or the end);
+    the position after it."""
+    rules: list[Compiled] = []
+    prelude_start = position = start
+    while (match := _TOKEN.search(css, position)) is not None:
+        token, position = match.group(), match.end()
+        if token == "}":
+            return rules, position
+        if token not in "{;":  # a comment or a string: part of the prelude
+            continue
+        if token == ";":  # an at-rule without a block (@import, @charset, @layer a, b)
+            statement = _COMMENT.sub("", css[prelude_start : match.start()]).strip()
+            if statement.startswith("@") and not statement.startswith(("@import", "@charset")):
+                rules.append(("keep", statement + ";"))
+        elif token == "{":
+            prelude = _COMMENT.sub("", css[prelude_start : match.start()]).strip()
+            keyword = _AT_KEYWORD.match(prelude)
+            if keyword and keyword[1].lower() in GROUPING_RULES:
+                inner, position = _block(css, position)
+                rules.append(("group", prelude, inner))
             else:
-                yield ("keep", rule.serialize())
+                end = _closing(css, position)
+                body = css[position:end].strip()
+                position = end + 1
+                if prelude.startswith("@"):
+                    rules.append(("keep", f"{prelude}{{{body}}}"))
+                elif prelude:
+                    selectors = [(requirements(s), s) for s in _selectors(prelude)]
+                    rules.append(("rule", selectors, body))
+        prelude_start = position
+    return rules, len(css)
+
+
+def _closing(css: str, start: int) -> int:
+    """The position of the ``}`` that closes the block opened before ``start``."""
+    depth = 1
+    for match in _TOKEN.finditer(css, start):
+        token = match.group()
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            depth -= 1
+            if depth == 0:
+                return match.start()
+    return len(css)
+
+
+def _selectors(prelude: str) -> list[str]:
+    """A selector list split at its commas (not those inside ``:is(a, b)``)."""
+    if "(" not in prelude and "[" not in prelude:
+        return [part.strip() for part in prelude.split(",") if part.strip()]
+    parts, depth, current = [], 0, []
+    for char in prelude:
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append("".join(current).strip())
+            current = []
+            continue
+        current.append(char)
+    parts.append("".join(current).strip())
+    return [part for part in parts if part]
+
+
+def requirements(selector: str) -> tuple[str, ...]:
+    """The names a selector requires, written as :class:`Names` keeps them:
+    ``div.a#b[c]:hover`` requires ``div``, ``.a``, ``#b`` and ``[c``. Pseudo-classes,
+    their arguments and attribute values are not requirements."""
+    names = ["[" + name.lower() for name in _ATTRIBUTE.findall(selector)]
+    bare = _PSEUDO.sub(" ", _ATTRIBUTE.sub(" ", _ARGUMENTS.sub("", selector)))
+    for compound in _COMBINATOR.split(bare):
+        for prefix, name in _NAME.findall(compound):
+            name = name.replace("\\", "")
+            names.append(prefix + name if prefix else name.lower())
+    return tuple(names)
 
 
 def prune(rules: list[Compiled], names: Names) -> str:
     """The rules that may match an element of the pages ``names`` describes."""
-    return "\n".join(_kept(rules, names))
+    return "\n".join(_kept(rules, names.known))
 
 
-def _kept(rules: Iterable[Compiled], names: Names) -> Iterable[str]:
+def _kept(rules: Iterable[Compiled], known: set[str]) -> Iterable[str]:
     for kind, *parts in rules:
         if kind == "rule":
             selectors, declarations = parts
-            kept = [text for requirements, text in selectors if _met(requirements, names)]
+            kept = [text for needs, text in selectors if all(n in known for n in needs)]
             if kept:
                 yield f"{','.join(kept)}{{{declarations}}}"
         elif kind == "group":
             prelude, inner = parts
-            kept_inner = "\n".join(_kept(inner, names))
+            kept_inner = "\n".join(_kept(inner, known))
             if kept_inner:
                 yield f"{prelude}{{{kept_inner}}}"
         else:
             yield parts[0]
 
 
-def _split(prelude: list[ast.Node]) -> list[list[ast.Node]]:
-    selectors: list[list[ast.Node]] = [[]]
-    for token in prelude:
-        if isinstance(token, ast.LiteralToken) and token.value == ",":
-            selectors.append([])
-        else:
-            selectors[-1].append(token)
-    return [selector for selector in selectors if selector]
-
-
-Requirements = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
-
-
-def _requirements(selector: list[ast.Node]) -> Requirements:
-    """The element names, classes, ids and attribute names a selector requires
-    (pseudo-classes, their arguments and attribute values aside)."""
-    tags: set[str] = set()
-    classes: set[str] = set()
-    ids: set[str] = set()
-    attributes: set[str] = set()
-    previous: ast.Node | None = None
-    for token in selector:
-        after = previous.value if isinstance(previous, ast.LiteralToken) else None
-        if isinstance(token, ast.IdentToken):
-            if after == ".":
-                classes.add(token.value)
-            elif after != ":":
-                tags.add(token.value.lower())
-        elif isinstance(token, ast.HashToken):
-            ids.add(token.value)
-        elif isinstance(token, ast.SquareBracketsBlock):
-            attribute = next((t for t in token.content if isinstance(t, ast.IdentToken)), None)
-            if attribute is not None:
-                attributes.add(attribute.value.lower())
-        previous = token
-    return frozenset(tags), frozenset(classes), frozenset(ids), frozenset(attributes)
-
-
-def _met(requirements: Requirements, names: Names) -> bool:
-    tags, classes, ids, attributes = requirements
-    return (
-        tags <= names.tags
-        and classes <= names.classes
-        and ids <= names.ids
-        and attributes <= names.attributes
-    )
-
-
 #: What the last build parsed, beside the doctrees: the rules, each page's names.
 CACHE = "sphinx_cv_stylesheet.pickle"
+#: Changes when what the cache holds changes.
+CACHE_FORMAT = 3
 
 
 def write(outdir: Path, cachedir: Path, scripts: Iterable[str]) -> None:
@@ -236,8 +241,9 @@ def write(outdir: Path, cachedir: Path, scripts: Iterable[str]) -> None:
         if (static / source).is_file()
     )
     cache = _load(cachedir / CACHE)
-    if cache.get("css") != digest(css):
-        cache = {"css": digest(css), "rules": compile_rules(css), "pages": {}}
+    key = (CACHE_FORMAT, digest(css))
+    if cache.get("key") != key:
+        cache = {"key": key, "rules": compile_rules(css), "pages": {}}
     pages = [
         page
         for page in sorted(outdir.rglob("*.html"))
@@ -252,7 +258,7 @@ def write(outdir: Path, cachedir: Path, scripts: Iterable[str]) -> None:
         if entry is None or entry[0] != (stat.st_mtime_ns, stat.st_size):
             entry = ((stat.st_mtime_ns, stat.st_size), _names_of(page))
         seen[key] = entry
-        names.update(entry[1])
+        names.known.update(entry[1])
     script_paths = (static / script for script in scripts)
     names.add_words(
         word
@@ -260,7 +266,7 @@ def write(outdir: Path, cachedir: Path, scripts: Iterable[str]) -> None:
         if path.is_file()
         for word in _WORD.findall(path.read_text(encoding="utf-8"))
     )
-    names.tags.update({"html", "body"})
+    names.known.update({"html", "body"})
     pruned = prune(cache["rules"], names) + "\n"
     old, new = current_digest(outdir), digest(pruned)
     if old != new:
@@ -278,12 +284,12 @@ def write(outdir: Path, cachedir: Path, scripts: Iterable[str]) -> None:
         pickle.dump(cache, file, pickle.HIGHEST_PROTOCOL)
 
 
-def _names_of(page: Path) -> tuple[frozenset[str], ...]:
+def _names_of(page: Path) -> frozenset[str]:
     names = Names()
     collector = _Collector(names)
     collector.feed(page.read_text(encoding="utf-8"))
     collector.close()
-    return names.frozen()
+    return frozenset(names.known)
 
 
 def _load(path: Path) -> dict:
