@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import require_tool
 from sphinx.testing.util import SphinxTestApp
+from sphinx.util.console import strip_colors
 
 from sphinx_cv.pdf.compile import TOOLS
 
@@ -118,3 +119,28 @@ def test_pdf_is_redone_only_when_what_it_shows_changed(make_app, rootdir, tmp_pa
     assert latexmk.stat().st_mtime_ns != compiled
     assert "Wróblewski" in pdf_text(outdir / PDF)
     assert pdf_links(outdir / "index.html") == [PDF]
+
+
+def test_warnings_of_the_pdf_are_shown_once(make_app, rootdir, tmp_path):
+    """What only the LaTeX write finds is shown; what both writers find, once."""
+    require_tool(*TOOLS)
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-pdf-special", srcdir)
+    index = srcdir / "index.md"
+    index.write_text(
+        index.read_text(encoding="utf-8")
+        + "\nSee {ref}`label-nowhere`.\n\n```{only} latex\nSee {ref}`label-latex-only`.\n```\n",
+        encoding="utf-8",
+    )
+    app = make_app("html", srcdir=srcdir, confoverrides=WITH_PDF)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    lines = [
+        line for line in strip_colors(app.warning.getvalue()).splitlines() if "undefined" in line
+    ]
+    assert len(lines) == 2, lines
+    assert "label-nowhere" in lines[0]
+    assert "label-latex-only" in lines[1]
+    assert all(f"{index}:" in line for line in lines)

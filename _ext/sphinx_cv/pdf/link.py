@@ -18,13 +18,15 @@ warning (type ``cv.pdf``) says why. ``sphinx-build -M latexpdf`` is not affected
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import logging as std_logging
+import re
 import shutil
 import subprocess
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -32,6 +34,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util._serialise import stable_hash
+from sphinx.util.logging import WarningLogRecordTranslator
 
 from .compile import LatexRun, missing_tools
 
@@ -67,6 +70,7 @@ class SitePdf:
         self.run: LatexRun | None = None
         self.pdf: Path | None = None
         self.key = self.inputs = ""  # of the running compile, for the stamp
+        self.messages: _Messages | None = None
 
 
 #: The PDF of each Sphinx application that builds one.
@@ -87,6 +91,7 @@ def plan_pdf(app: Sphinx) -> None:
         )
         return
     _builds[app] = SitePdf()
+    _builds[app].messages = _Messages(app)
 
 
 def note_removed(
@@ -169,6 +174,20 @@ def _write_stamp(work: Path, key: str, inputs: str) -> None:
     (work / STAMP).write_text(stamp, encoding="utf-8")
 
 
+@contextmanager
+def _holding(app: Sphinx) -> Iterator[None]:
+    """Hold the messages logged meanwhile (see :class:`_Messages`)."""
+    site = _builds.get(app)
+    if site is None:
+        yield
+        return
+    site.messages.holding = True
+    try:
+        yield
+    finally:
+        site.messages.holding = False
+
+
 def write_latex(app: Sphinx, outdir: Path) -> Path:
     """Write the CV's LaTeX into ``outdir`` with Sphinx's LaTeX builder on this build's
     environment; return the ``.tex`` file.
@@ -190,7 +209,7 @@ def write_latex(app: Sphinx, outdir: Path) -> Path:
         builder = app.registry.create_builder(app, "latex", env)
         builder.outdir = outdir
         app.builder, env._builder_cls = builder, type(builder)
-        with _quiet():
+        with _holding(app):
             builder.init()
             builder.prepare_writing(set(env.found_docs))
             builder.copy_assets()
@@ -211,23 +230,59 @@ def _builder_tags(builder: object) -> set[str]:
     return {name, fmt, f"format_{fmt}", f"builder_{name}"}
 
 
-class _WarningsOnly(std_logging.Filter):
+_WARNING_TYPE = re.compile(r"( \[[\w.-]+\])+$")
+
+
+class _Messages:
+    """The LaTeX write's messages: progress lines dropped, warnings held until the
+    HTML is written, then shown unless the HTML build showed the same warning at
+    the same place (a missing citation key is reported by both writers)."""
+
+    def __init__(self, app: Sphinx) -> None:
+        self.app = app
+        self.holding = False
+        self.held: list[std_logging.LogRecord] = []
+        self.seen: set[tuple[str, str | None]] = set()
+        self.handlers = std_logging.getLogger("sphinx").handlers[:]
+        for handler in self.handlers:
+            # First: before Sphinx counts or shows a warning; last: as it is shown.
+            handler.filters.insert(0, _Filter(self.hold))
+            handler.addFilter(_Filter(self.note))
+
+    def hold(self, record: std_logging.LogRecord) -> bool:
+        if not self.holding:
+            return True
+        if record.levelno >= std_logging.WARNING and record not in self.held:
+            self.held.append(record)
+        return False
+
+    def note(self, record: std_logging.LogRecord) -> bool:
+        if record.levelno >= std_logging.WARNING:
+            self.seen.add(self.signature(record))
+        return True
+
+    def signature(self, record: std_logging.LogRecord) -> tuple[str, str | None]:
+        shown = copy.copy(record)
+        WarningLogRecordTranslator(self.app).filter(shown)  # the location as shown
+        # Without the " [type.subtype]" that showing the warning appends to it.
+        return _WARNING_TYPE.sub("", shown.getMessage()), getattr(shown, "location", None)
+
+    def release(self) -> None:
+        """Show the held warnings the HTML build did not show; stop filtering."""
+        for handler in self.handlers:
+            handler.filters[:] = [f for f in handler.filters if not isinstance(f, _Filter)]
+        for record in self.held:
+            if self.signature(record) not in self.seen:
+                std_logging.getLogger(record.name).handle(record)
+
+
+class _Filter(std_logging.Filter):
+    def __init__(self, function: Callable[[std_logging.LogRecord], bool]) -> None:
+        super().__init__()
+        self.function = function
+
     def filter(self, record: std_logging.LogRecord) -> bool:
-        return record.levelno >= std_logging.WARNING
-
-
-@contextmanager
-def _quiet() -> Iterator[None]:
-    """Keep the LaTeX builder's progress lines out of the build's output; warnings pass."""
-    handlers = std_logging.getLogger("sphinx").handlers
-    only_warnings = _WarningsOnly()
-    for handler in handlers:
-        handler.addFilter(only_warnings)
-    try:
-        yield
-    finally:
-        for handler in handlers:
-            handler.removeFilter(only_warnings)
+        return self.function(record)
 
 
 def offer_download(app: Sphinx) -> tuple[str, str, str] | None:
@@ -242,6 +297,7 @@ def finish_pdf_build(app: Sphinx, exception: Exception | None) -> None:
     site = _builds.pop(app, None)
     if site is None:
         return
+    site.messages.release()
     if exception is not None:
         if site.run is not None:
             site.run.stop()

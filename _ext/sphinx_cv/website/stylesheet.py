@@ -25,7 +25,6 @@ import hashlib
 import pickle
 import re
 from collections.abc import Iterable
-from html.parser import HTMLParser
 from pathlib import Path
 
 #: The site's stylesheet, under ``_static``.
@@ -75,29 +74,27 @@ class Names:
             self.known.update((lower, "." + word, "#" + word, "[" + lower, "[" + data))
 
 
-class _Collector(HTMLParser):
-    def __init__(self, names: Names) -> None:
-        super().__init__(convert_charrefs=True)
-        self.names = names
-        self.in_script = False
+# A page's start tags and their attributes, and its scripts (read fast, not parsed:
+# an extra name only keeps a rule more).
+_TAG = re.compile(r"<([a-zA-Z][\w-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+_HTML_ATTRIBUTE = re.compile(r"([^\s=/>\"']+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+)))?")
+_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE)
 
-    def handle_data(self, data: str) -> None:
-        if self.in_script:  # a script in the page sets names as the theme's scripts do
-            self.names.add_words(_WORD.findall(data))
 
-    def handle_endtag(self, tag: str) -> None:
-        self.in_script = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.in_script = tag == "script"
-        known = self.names.known
-        known.add(tag)
-        for name, value in attrs:
+def _names_in(html: str, names: Names) -> None:
+    known = names.known
+    for tag, attributes in _TAG.findall(html):
+        known.add(tag.lower())
+        for name, *values in _HTML_ATTRIBUTE.findall(attributes):
+            name = name.lower()
             known.add("[" + name)
-            if name == "class" and value:
-                known.update("." + name for name in value.split())
+            value = "".join(values)
+            if name == "class":
+                known.update("." + word for word in value.split())
             elif name == "id" and value:
                 known.add("#" + value)
+    for script in _SCRIPT.findall(html):  # a page's script sets names as the theme's do
+        names.add_words(_WORD.findall(script))
 
 
 #: A rule made ready for pruning: ``("rule", [(requirements, selector)], declarations)``,
@@ -107,12 +104,15 @@ Compiled = tuple
 # The scanner: comments and strings are skipped whole, braces delimit blocks.
 _TOKEN = re.compile(r"/\*.*?\*/|\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|[{};]", re.DOTALL)
 _COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
-_ARGUMENTS = re.compile(r"\((?:[^()]|\([^()]*\))*\)")
-_ATTRIBUTE = re.compile(r"\[\s*(-?[_a-zA-Z][\w-]*)[^\]]*\]")
-_PSEUDO = re.compile(r"(?<!\\)::?-?[_a-zA-Z][\w-]*")
-_NAME = re.compile(r"([.#]?)((?:[\w-]|\\.)+)")
+# One part of a selector: an attribute (its name), pseudo-class arguments or a
+# pseudo-class (skipped), or a name (element, .class or #id; "\:" escapes a colon).
+_PART = re.compile(
+    r"\[\s*(-?[_a-zA-Z][\w-]*)[^\]]*\]"
+    r"|\((?:[^()]|\([^()]*\))*\)"
+    r"|(?<!\\)::?-?[_a-zA-Z][\w-]*"
+    r"|([.#]?)((?:[\w-]|\\.)+)"
+)
 _AT_KEYWORD = re.compile(r"@([\w-]+)")
-_COMBINATOR = re.compile(r"[\s>+~*|]+")
 
 
 def compile_rules(css: str) -> list[Compiled]:
@@ -192,10 +192,11 @@ def requirements(selector: str) -> tuple[str, ...]:
     """The names a selector requires, written as :class:`Names` keeps them:
     ``div.a#b[c]:hover`` requires ``div``, ``.a``, ``#b`` and ``[c``. Pseudo-classes,
     their arguments and attribute values are not requirements."""
-    names = ["[" + name.lower() for name in _ATTRIBUTE.findall(selector)]
-    bare = _PSEUDO.sub(" ", _ATTRIBUTE.sub(" ", _ARGUMENTS.sub("", selector)))
-    for compound in _COMBINATOR.split(bare):
-        for prefix, name in _NAME.findall(compound):
+    names = []
+    for attribute, prefix, name in _PART.findall(selector):
+        if attribute:
+            names.append("[" + attribute.lower())
+        elif name:
             name = name.replace("\\", "")
             names.append(prefix + name if prefix else name.lower())
     return tuple(names)
@@ -286,9 +287,7 @@ def write(outdir: Path, cachedir: Path, scripts: Iterable[str]) -> None:
 
 def _names_of(page: Path) -> frozenset[str]:
     names = Names()
-    collector = _Collector(names)
-    collector.feed(page.read_text(encoding="utf-8"))
-    collector.close()
+    _names_in(page.read_text(encoding="utf-8"), names)
     return frozenset(names.known)
 
 
