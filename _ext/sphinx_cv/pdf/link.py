@@ -64,13 +64,13 @@ def workdir(app: Sphinx) -> Path:
 class SitePdf:
     """The PDF of one HTML build: whether the pages changed, the running compile."""
 
-    def __init__(self) -> None:
+    def __init__(self, messages: _Messages) -> None:
+        self.messages = messages
         self.pages_changed = False
         self.started = False
         self.run: LatexRun | None = None
         self.pdf: Path | None = None
         self.key = self.inputs = ""  # of the running compile, for the stamp
-        self.messages: _Messages | None = None
 
 
 #: The PDF of each Sphinx application that builds one.
@@ -90,8 +90,7 @@ def plan_pdf(app: Sphinx) -> None:
             " and ".join(missing),
         )
         return
-    _builds[app] = SitePdf()
-    _builds[app].messages = _Messages(app)
+    _builds[app] = SitePdf(_Messages(app))
 
 
 def note_removed(

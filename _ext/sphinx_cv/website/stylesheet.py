@@ -225,6 +225,8 @@ def _kept(rules: Iterable[Compiled], known: set[str]) -> Iterable[str]:
 
 #: What the last build parsed, beside the doctrees: the rules, each page's names.
 CACHE = "sphinx_cv_stylesheet.pickle"
+#: What the last build made the stylesheet from (see :func:`_state`).
+STAMP = "sphinx_cv_stylesheet.stamp"
 #: Changes when what the cache holds changes.
 CACHE_FORMAT = 3
 
@@ -233,7 +235,8 @@ def write(outdir: Path, cachedir: Path, scripts: Iterable[str]) -> None:
     """Write ``_static/cv-site.css`` for the pages in ``outdir``; point the pages at it.
 
     The parsed rules and each page's names are kept in ``cachedir`` and reused
-    while the theme's CSS, and the page, are unchanged.
+    while the theme's CSS, and the page, are unchanged; when nothing changed at
+    all, nothing is done.
     """
     static = outdir / "_static"
     css = "\n".join(
@@ -241,15 +244,23 @@ def write(outdir: Path, cachedir: Path, scripts: Iterable[str]) -> None:
         for source in SOURCES
         if (static / source).is_file()
     )
-    cache = _load(cachedir / CACHE)
-    key = (CACHE_FORMAT, digest(css))
-    if cache.get("key") != key:
-        cache = {"key": key, "rules": compile_rules(css), "pages": {}}
+    scripts_text = "\n".join(
+        (static / script).read_text(encoding="utf-8")
+        for script in scripts
+        if (static / script).is_file()
+    )
     pages = [
         page
         for page in sorted(outdir.rglob("*.html"))
         if not any(part.startswith("_") for part in page.relative_to(outdir).parts)
     ]
+    stamp = cachedir / STAMP
+    if _state(outdir, pages, css, scripts_text) == _read(stamp):
+        return  # no page, style sheet or script changed since the last build wrote it
+    cache = _load(cachedir / CACHE)
+    key = (CACHE_FORMAT, digest(css))
+    if cache.get("key") != key:
+        cache = {"key": key, "rules": compile_rules(css), "pages": {}}
     names = Names()
     seen: dict[str, tuple] = {}
     for page in pages:
@@ -260,13 +271,7 @@ def write(outdir: Path, cachedir: Path, scripts: Iterable[str]) -> None:
             entry = ((stat.st_mtime_ns, stat.st_size), _names_of(page))
         seen[key] = entry
         names.known.update(entry[1])
-    script_paths = (static / script for script in scripts)
-    names.add_words(
-        word
-        for path in script_paths
-        if path.is_file()
-        for word in _WORD.findall(path.read_text(encoding="utf-8"))
-    )
+    names.add_words(_WORD.findall(scripts_text))
     names.known.update({"html", "body"})
     pruned = prune(cache["rules"], names) + "\n"
     old, new = current_digest(outdir), digest(pruned)
@@ -283,6 +288,23 @@ def write(outdir: Path, cachedir: Path, scripts: Iterable[str]) -> None:
     cache["pages"] = seen
     with (cachedir / CACHE).open("wb") as file:
         pickle.dump(cache, file, pickle.HIGHEST_PROTOCOL)
+    stamp.write_text(_state(outdir, pages, css, scripts_text), encoding="utf-8")
+
+
+def _state(outdir: Path, pages: list[Path], css: str, scripts: str) -> str:
+    """What the stylesheet is made from, and the stylesheet: a build that finds the
+    same has nothing to do."""
+    # Contents, not times: Sphinx writes its index and search pages on every build.
+    contents = [(str(page), hashlib.sha256(page.read_bytes()).hexdigest()) for page in pages]
+    made_from = (CACHE_FORMAT, digest(css), digest(scripts), contents, current_digest(outdir))
+    return digest(repr(made_from))
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return ""
 
 
 def _names_of(page: Path) -> frozenset[str]:
