@@ -6,6 +6,7 @@
 - ``directives``: ``timeline``, ``award``, ``profile``; ``keywords``: ``skills``, ``interests``;
 - ``grouping``: consecutive entries become one list;
 - ``domain``: the ``cv`` domain, every record per document;
+- ``versions``: tags and the versions of ``conf.py`` (full CV, résumé), the filter;
 - ``config``: checks of the ``cv_*`` values in ``conf.py``.
 """
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from . import versions
 from .config import check_config
 from .directives import AwardDirective, ProfileDirective, TimelineDirective
 from .domain import CVDomain
@@ -42,3 +44,4 @@ def setup(app: Sphinx) -> None:
     app.add_transform(GroupEntries)
     app.connect("config-inited", enable_myst_syntax)
     app.connect("config-inited", check_config)
+    versions.setup(app)

@@ -78,6 +78,14 @@ def check_config(app: Sphinx, config: Config) -> None:
         setattr(config, name, default)
 
 
+def warn_at(app: Sphinx, config: Config, name: str, message: str) -> None:
+    """A warning about the value ``name`` at its line in conf.py."""
+    lines = assignment_lines(Path(app.confdir, "conf.py"))
+    logger.warning(
+        message, location=_location(app, config, name, lines), type="cv", subtype="config"
+    )
+
+
 def _problem(value: Any, default: Any, valid_types: Any) -> str | None:
     types = tuple(valid_types) if isinstance(valid_types, frozenset) else ()
     if Any in types:

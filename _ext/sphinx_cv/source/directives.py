@@ -21,6 +21,7 @@ from . import nodes as cv
 from . import records as rec
 from .config import is_set_by_user
 from .dates import DateError, Span, parse_dates
+from .versions import tags_option
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +69,7 @@ class CVEntryDirective(CVDirective):
         "date": directives.unchanged,
         "url": directives.unchanged,
         "class": directives.class_option,
+        "tags": directives.unchanged,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -105,6 +107,7 @@ class CVEntryDirective(CVDirective):
             spans=spans,
             url=url,
             body=body.astext(),
+            tags=tags_option(self),
             **fields,
         )
         return [entry]
