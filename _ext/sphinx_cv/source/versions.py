@@ -116,13 +116,15 @@ def versions(config: Any) -> dict[str, dict[str, Any]]:
     return config.cv_versions or {"cv": {}}
 
 
+def configured_version(config: Any) -> str:
+    """The version ``cv_version`` names, or the first declared one."""
+    declared = versions(config)
+    return config.cv_version if config.cv_version in declared else next(iter(declared))
+
+
 def version_name(env: BuildEnvironment) -> str:
     """The version this build (or this LaTeX write) is for."""
-    if env in _override:
-        return _override[env]
-    declared = versions(env.config)
-    name = env.config.cv_version
-    return name if name in declared else next(iter(declared))
+    return _override.get(env) or configured_version(env.config)
 
 
 def version(env: BuildEnvironment) -> dict[str, Any]:
@@ -282,6 +284,10 @@ def check_versions(
                     f"{VERSION_KEYS[key].__name__}"
                 )
                 del settings[key]
+        paper = str(settings.get("paper", "a4")).lower().removesuffix("paper")
+        if paper not in ("a4", "letter"):
+            warn(f"cv_versions[{name!r}]['paper'] = {paper!r}; accepted are 'a4' and 'letter'")
+            del settings["paper"]
         for key in ("include", "exclude", "publications"):
             if known_tags is None or key not in settings:
                 continue
@@ -323,7 +329,8 @@ def setup(app: Sphinx) -> None:
     app.add_config_value("cv_versions", {}, "env", types=(dict,))
     app.add_config_value("cv_version", "", "env", types=(str,))
     app.add_post_transform(VersionFilter)
-    app.connect("config-inited", _config_inited, priority=600)
+    # Before the PDF's settings (priority 500) read the version's file name and paper.
+    app.connect("config-inited", _config_inited, priority=400)
     app.connect("env-check-consistency", _check_tags)
 
 
@@ -342,7 +349,7 @@ def _config_inited(app: Sphinx, config: Any) -> None:
             f"{', '.join(declared)}; building {next(iter(declared))!r}",
         )
     # The version is a Sphinx tag too, so that ``{only} resume`` works.
-    app.tags.add(name if name in declared else next(iter(declared)))
+    app.tags.add(configured_version(config))
 
 
 def _check_tags(app: Sphinx, env: BuildEnvironment) -> None:
