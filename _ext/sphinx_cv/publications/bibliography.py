@@ -207,9 +207,9 @@ class PublicationsTransform(SphinxPostTransform):
             if numbers is None:  # the version's, also when writing another version's PDF
                 numbers = version_numbers(self.env, shown_entries(self.env))
             citations = [
-                c for c in domain.citations if c.bibliography_key == key and c.key in numbers
+                c for c in domain.citations if c.bibliography_key == key and c.entry.key in numbers
             ]
-            citations.sort(key=lambda citation: -numbers[citation.key])
+            citations.sort(key=lambda citation: -numbers[citation.entry.key])
             publications = pubnodes.cv_publications("", classes=["cv-publications"])
             publications.source, publications.line = bibnode.source, bibnode.line
             for citation in citations:
@@ -217,7 +217,7 @@ class PublicationsTransform(SphinxPostTransform):
                     "",
                     backend.paragraph(citation.formatted_entry),
                     ids=list(bibliography.citation_nodes[citation.key]["ids"]),
-                    label=str(numbers[citation.key]),
+                    label=str(numbers[citation.entry.key]),
                     docname=key.docname,
                     classes=["cv-publication"],
                 )
