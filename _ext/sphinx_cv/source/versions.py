@@ -38,7 +38,7 @@ logger = logging.getLogger(__name__)
 #: A tag: a letter or digit, then letters, digits, ``-`` or ``_``.
 TAG = re.compile(r"^[A-Za-z0-9][\w-]*$")
 #: What a version may say, with the type each key needs.
-VERSION_KEYS: dict[str, type | tuple[type, ...]] = {
+VERSION_KEYS: dict[str, type] = {
     "title": str,
     "include": list,
     "exclude": list,
@@ -48,6 +48,7 @@ VERSION_KEYS: dict[str, type | tuple[type, ...]] = {
     "pages": int,
     "paper": str,
 }
+_TYPE_NAMES = {str: "a string", list: "a list such as ['academic']", int: "a whole number"}
 #: A version name is a file name on every system: ``resume``, ``cv-short``.
 VERSION_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 #: The page metadata (MyST front matter) that tags a whole page.
@@ -68,7 +69,8 @@ def parse_tags(text: str) -> tuple[tuple[str, ...], list[str]]:
             continue
         if not TAG.match(part):
             odd = sorted({char for char in part if not (char.isalnum() or char in "-_")})
-            problems.append(f"{part!r} has {' '.join(odd) or 'a leading -/_'}")
+            shown = " ".join(repr(char) for char in odd) or "a leading - or _"
+            problems.append(f"{part!r} has {shown}")
             continue
         if part.lower() not in tags:
             tags.append(part.lower())
@@ -280,8 +282,8 @@ def check_versions(
             ):
                 warn(
                     f"cv_versions[{name!r}][{key!r}] = {settings[key]!r} is of type "
-                    f"{type(settings[key]).__name__}; accepted is a "
-                    f"{VERSION_KEYS[key].__name__}"
+                    f"{type(settings[key]).__name__}; accepted is "
+                    f"{_TYPE_NAMES[VERSION_KEYS[key]]}"
                 )
                 del settings[key]
         paper = str(settings.get("paper", "a4")).lower().removesuffix("paper")
