@@ -107,7 +107,7 @@ def rtd(session: nox.Session) -> None:
     pdfs = sorted((out / "html").glob("*.pdf"))
     if not pdfs:
         session.error("the website was built without its PDF")
-    session.log(f"website: {out / 'html'}, PDF: {pdfs[0]}")
+    session.log(f"website: {out / 'html'}, PDFs: {', '.join(map(str, pdfs))}")
 
 
 @nox.session
