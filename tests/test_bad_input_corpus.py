@@ -14,7 +14,7 @@ import shutil
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import warning_lines
+from conftest import build_app, warning_lines
 from sphinx.testing.util import SphinxTestApp
 
 DATES = "accepted forms: YYYY, YYYY-MM, YYYY-MM-DD or 'YYYY Season'"
@@ -55,7 +55,7 @@ CASES = [
     ("options", ":::{timeline} Unknown kind", "unknown ':kind:' 'hobby'", KINDS),
     ("options", ":::{timeline} Empty kind", "unknown ':kind:' ''", KINDS),
     ("options", ":colour: red", "Unknown option key: 'colour'", "allowed: ['class', 'date'"),
-    ("options", ":role: Winner", "'award': Unknown option key: 'role'", "'issuer', 'url'"),
+    ("options", ":role: Winner", "'award': Unknown option key: 'role'", "'issuer', 'tags', 'url'"),
     ("options", ":::{award} Nested entry", "'2019-14' has no month 14", DATES),
     ("options", ":::{profile}\n", "profile: the name is missing", "{profile} Ada Lovelace"),
     ("options", ":::{profile} Ada", "'ada at example.org' is ignored", "'name@example.org'"),
@@ -104,12 +104,7 @@ def line_of(path, anchor: str) -> int:
 def build(rootdir, tmp_path_factory, name: str) -> SphinxTestApp:
     srcdir = tmp_path_factory.mktemp(name) / "src"
     shutil.copytree(rootdir / f"test-{name}", srcdir)
-    app = SphinxTestApp("html", srcdir=srcdir)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    return build_app("html", srcdir)
 
 
 @pytest.fixture(scope="module")

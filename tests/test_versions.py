@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import copy_seed_project, require_tool, warning_lines
+from conftest import build_app, copy_seed_project, require_tool, warning_lines
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_cv.pdf.compile import TOOLS
@@ -47,12 +47,7 @@ def assert_version(text: str, version: str) -> None:
 
 
 def build(srcdir: Path, builder: str, **overrides) -> SphinxTestApp:
-    app = SphinxTestApp(builder, srcdir=srcdir, confoverrides=overrides)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    return build_app(builder, srcdir, **overrides)
 
 
 @pytest.fixture(scope="module")
