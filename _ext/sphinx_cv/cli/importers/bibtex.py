@@ -22,7 +22,8 @@ def read_bib(path: Path) -> str:
     try:
         parse_string(text, "bibtex")
     except PybtexSyntaxError as error:
-        raise InputError(f"{path}:{error.lineno}: not BibTeX: {error.message}") from error
+        problem = str(error).partition(": ")[2] or str(error)
+        raise InputError(f"{path}:{error.lineno}: not BibTeX: {problem}") from error
     except PybtexError as error:
         raise InputError(f"{path}: not BibTeX: {error}") from error
     return text
