@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -129,3 +131,20 @@ def test_a_name_that_is_markdown_and_python_stays_text(tmp_path, make_app):
     soup = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert soup.h1.get_text(strip=True).startswith(name)
     assert soup.title.get_text(strip=True).startswith(name)
+
+
+def test_the_examples_build_without_warnings_once_uncommented(project, tmp_path):
+    """A new user's first edit: remove the % of an example and build."""
+    docs = tmp_path / "docs"
+    shutil.copytree(project / "docs", docs)
+    for page in ("education", "experience", "talks", "awards", "skills"):
+        path = docs / f"{page}.md"
+        lines = path.read_text(encoding="utf-8").splitlines()
+        kept = [re.sub(r"^% ?", "", line) for line in lines if "An example entry" not in line]
+        path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    shutil.copy(project / "references.bib", tmp_path / "references.bib")
+    result = sphinx_build("-b", "html", docs, tmp_path / "out", "-D", "cv_pdf_link=0")
+    assert result.returncode == 0, result.stderr
+    text = (tmp_path / "out" / "education.html").read_text(encoding="utf-8")
+    assert "University of Somewhere" in text
+    assert "Best Paper Award" in (tmp_path / "out" / "awards.html").read_text(encoding="utf-8")

@@ -9,6 +9,8 @@ of sections, one page per section), ``references.bib``, ``requirements.txt``,
 from __future__ import annotations
 
 import datetime
+import json
+from importlib import metadata
 from pathlib import Path
 from string import Template
 
@@ -211,7 +213,7 @@ def project_files(draft: Draft) -> dict[str, str]:
         "copyright": repr(f"{year}, {md.one_line(draft.name)}"),
         "html_baseurl": repr(draft.html_baseurl),
         "present_label": repr(draft.present_label),
-        "requirement": f"sphinx-cv>={__version__}",
+        "requirement": requirement(),
     }
     files = {
         "docs/conf.py": _template("conf.py.txt", values),
@@ -225,6 +227,18 @@ def project_files(draft: Draft) -> dict[str, str]:
     for template, target in FIXED_FILES.items():
         files[target] = (TEMPLATES / template).read_text(encoding="utf-8")
     return files
+
+
+def requirement() -> str:
+    """How the project installs sphinx-cv: from the Git repository it came from, else by version."""
+    try:
+        direct = json.loads(metadata.distribution("sphinx-cv").read_text("direct_url.json") or "{}")
+    except metadata.PackageNotFoundError:
+        direct = {}
+    vcs = direct.get("vcs_info", {})
+    if vcs.get("vcs") == "git" and direct.get("url", "").startswith("https://"):
+        return f"sphinx-cv @ git+{direct['url']}@{vcs.get('commit_id', 'main')}"
+    return f"sphinx-cv>={__version__}"
 
 
 def _template(name: str, values: dict[str, str]) -> str:
