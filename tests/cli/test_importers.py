@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from contextlib import redirect_stdout
 from dataclasses import dataclass
 from io import StringIO
@@ -10,7 +11,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO_DIR, TESTS_DIR, copy_seed_project, warning_lines
+from conftest import REPO_DIR, TESTS_DIR, copy_seed_project, require_tool, warning_lines
+from helpers import sphinx_build
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_cv.cli import main
@@ -294,3 +296,28 @@ def test_yaml_suffixes_choose_rendercv(tmp_path, suffix):
     source.write_text((DATA / "rendercv-example.yaml").read_text(encoding="utf-8"), "utf-8")
     project, _report = new(tmp_path, "--from", source)
     assert "Zoë" in (project / "docs" / "index.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.latex
+def test_the_schemas_sample_makes_a_pdf_without_warnings(tmp_path):
+    require_tool("latexmk", "xelatex", "pdftotext")
+    project, _ = new(tmp_path, "--from", DATA / "jsonresume-sample.json")
+    result = sphinx_build("-M", "latexpdf", project / "docs", tmp_path / "build")
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr
+    (pdf,) = (tmp_path / "build" / "latex").glob("*.pdf")
+    text = subprocess.run(
+        ["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for title in [
+        "Richard Hendriks",
+        "Pied Piper",
+        "CoderDojo",
+        "University of Oklahoma",
+        "Digital Compression Pioneer Award",
+        "Video compression for 3d media",
+        "Web Development (Master): HTML, CSS, Javascript",
+        "Wildlife: Ferrets, Unicorns",
+        "Erlich Bachman",
+        "Miss Direction",
+    ]:
+        assert title in text, title
