@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -148,3 +150,31 @@ def test_the_examples_build_without_warnings_once_uncommented(project, tmp_path)
     text = (tmp_path / "out" / "education.html").read_text(encoding="utf-8")
     assert "University of Somewhere" in text
     assert "Best Paper Award" in (tmp_path / "out" / "awards.html").read_text(encoding="utf-8")
+
+
+def test_the_projects_read_the_docs_file_matches_its_schema(project):
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "check_jsonschema",
+            "--builtin-schema",
+            "vendor.readthedocs",
+            project / ".readthedocs.yaml",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_projects_noxfile_has_the_sessions_its_readme_names(project):
+    tree = ast.parse((project / "noxfile.py").read_text(encoding="utf-8"))
+    sessions = {node.name for node in tree.body if isinstance(node, ast.FunctionDef)}
+    assert {"html", "pdf", "resume", "live"} <= sessions
+    readme = (project / "README.md").read_text(encoding="utf-8")
+    for session in ("html", "pdf", "live"):
+        assert f"nox -s {session}" in readme
+    requirements = (project / "requirements.txt").read_text(encoding="utf-8")
+    assert "sphinx-cv" in requirements.splitlines()[-1]

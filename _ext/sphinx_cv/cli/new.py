@@ -184,6 +184,8 @@ def _set(keys: list[str]) -> str:
 def page_text(page: Page, plain: bool) -> str:
     lines = [f"# {inline(page.title, plain)}"]
     for block in page.blocks:
+        if isinstance(block, Keywords) and not (block.items or any(i for _, i in block.groups)):
+            continue  # an empty skills block would only warn
         lines += ["", *block_lines(block, plain)]
     if page.example:
         lines += ["", *page.example]

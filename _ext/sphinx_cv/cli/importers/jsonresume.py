@@ -483,9 +483,13 @@ def read_skills(draft: Draft, items: list[dict[str, Any]]) -> None:
             draft.note(f"{where}.level: {level!r} written after the name: '{name} ({level})'")
             name = f"{name} ({level})" if name else level
         if item.get("keywords"):
-            block.groups.append((name, list(item["keywords"])))
+            if not name:
+                draft.note(f"{where}: keywords without a name; listed under 'Skills'")
+            block.groups.append((name or "Skills", list(item["keywords"])))
         elif name:
             loose.append(name)
+        else:
+            draft.note(f"{where}: empty; left out")
     if loose:
         block.groups.append(("Skills", loose))
         draft.note(f"skills: {', '.join(loose)} have no keywords; listed under 'Skills'")
@@ -505,10 +509,12 @@ def read_interests(draft: Draft, items: list[dict[str, Any]]) -> None:
     block = Keywords("interests")
     for number, item in enumerate(items):
         leftover(draft, f"interests[{number}]", item, {"name", "keywords"})
-        if item.get("keywords"):
-            block.groups.append((item.get("name", ""), list(item["keywords"])))
-        elif item.get("name"):
-            block.items.append(item["name"])
+        if item.get("keywords") and item.get("name"):
+            block.groups.append((item["name"], list(item["keywords"])))
+        elif item.get("keywords") or item.get("name"):
+            block.items += item.get("keywords") or [item["name"]]
+        else:
+            draft.note(f"interests[{number}]: empty; left out")
     draft.page("Interests").blocks.append(block)
 
 
