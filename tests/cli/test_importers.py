@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from io import StringIO
 from pathlib import Path
 
+import jsonschema
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from conftest import REPO_DIR, TESTS_DIR, copy_seed_project, require_tool, warning_lines
 from helpers import sphinx_build
@@ -241,12 +243,15 @@ def test_a_rendercv_file_builds_and_keeps_every_entry(tmp_path):
         "Reviewer for ACS Catalysis",
         "# not a heading: a value that starts with a hash",
         "Copper–silver cathodes for CO₂ electrolysis",
-        "Nordic Catalysis Symposium (2024)",
+        "Nordic Catalysis Symposium",
     ]:
         assert fact in text, fact
     assert "design: RenderCV's design" in report
     assert "locale: RenderCV's locale" in report
-    assert "invited_lectures: reversed_number entries: written as a bullet list" in report
+    assert (
+        "invited_lectures: ReversedNumberedEntry entries ending in a date in parentheses: "
+        "written as timeline entries"
+    ) in report
     resume = exported(project)
     assert [item["institution"] for item in resume["education"]] == ["Universidad de Granada"]
     assert resume["education"][0]["studyType"] == "PhD"
@@ -254,6 +259,50 @@ def test_a_rendercv_file_builds_and_keeps_every_entry(tmp_path):
     assert resume["awards"][0]["title"] == "Marie Skłodowska-Curie Fellowship"
     assert resume["publications"][0]["publisher"] == "Journal of Catalysis"
     assert {"language": "Swedish", "fluency": "basic"} in resume["languages"]
+
+
+def test_the_rendercv_example_is_valid_for_rendercvs_schema():
+    """The example is RenderCV's format, not a guess: its own schema accepts it."""
+    schema = json.loads((DATA / "rendercv-schema.json").read_text(encoding="utf-8"))
+    document = yaml.safe_load((DATA / "rendercv-example.yaml").read_text(encoding="utf-8"))
+    validator = jsonschema.validators.validator_for(schema)(schema)
+    assert [error.message for error in validator.iter_errors(document)] == []
+
+
+def squeeze(text: str) -> str:
+    """Text without spaces, and with Sphinx's smart apostrophes as typed."""
+    return "".join(text.replace("\u2019", "'").split())
+
+
+#: The field that names a RenderCV entry, by entry type.
+NAME_FIELDS = ("institution", "company", "name", "title", "details", "bullet", "number")
+NAME_FIELDS += ("reversed_number",)
+
+
+def test_rendercvs_own_example_builds_and_keeps_every_entry(tmp_path):
+    source = DATA / "rendercv-john-doe.yaml"
+    document = yaml.safe_load(source.read_text(encoding="utf-8"))
+    project, report = new(tmp_path, "--from", source)
+    app = build(project)
+    assert app.warnings == []
+    text = site_text(app)
+    for entries in document["cv"]["sections"].values():
+        for entry in entries:
+            if isinstance(entry, str):
+                expected = entry.replace("**", "").replace("*", "")
+                expected = expected.replace("[link](https://example.com)", "link")
+            else:
+                field = next(key for key in NAME_FIELDS if key in entry)
+                expected = entry[field].removeprefix("[").split("](")[0]
+                expected = expected.rsplit(" (", 1)[0] if field != "details" else expected
+            # Spaces aside: the page's text is joined at element edges ("bold , italic").
+            assert squeeze(expected) in squeeze(text), expected
+    resume = exported(project)
+    assert len(resume["education"]) == 2
+    assert len(resume["work"]) == 5
+    assert len(resume["publications"]) == 4
+    assert len(resume["awards"]) == 5
+    assert "settings: RenderCV's settings" in report
 
 
 def test_invalid_yaml_is_refused_with_its_line(tmp_path, capsys):

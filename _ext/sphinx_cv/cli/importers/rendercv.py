@@ -14,8 +14,9 @@ their fields, as RenderCV does:
   (kind ``project``, ``volunteer``, a talk, or ``activity`` by the title);
 - ``PublicationEntry`` (``title``, ``authors``, ``doi``, ``journal``) → ``references.bib``;
 - ``OneLineEntry`` (``label``, ``details``) → ``skills`` (``interests`` in an interests section);
-- ``BulletEntry``, ``NumberedEntry``, ``ReversedNumberedEntry`` and text → Markdown lists
-  and paragraphs.
+- ``BulletEntry``, ``NumberedEntry``, ``ReversedNumberedEntry`` → an entry when
+  the text ends in a date in parentheses (``Fulbright Scholarship (2018)``), else,
+  like text, Markdown lists and paragraphs.
 
 Dates: ``date`` (any text) or ``start_date`` and ``end_date`` (``present``);
 ``Fall 2023`` is written ``2023 Fall``. Text is Markdown in RenderCV, and kept
@@ -30,8 +31,10 @@ from typing import Any
 
 import yaml
 
+from ...source.dates import DateError, parse_dates
 from ...source.records import PROFILE_NETWORKS, TIMELINE_KINDS
 from ..draft import Bibliography, Draft, Entry, Keywords, Text, check_date
+from ..markdown import one_line
 from . import InputError
 from .jsonresume import absolute_url, bib_key, bib_text
 
@@ -186,6 +189,7 @@ def read_section(draft: Draft, key: str, entries: list[Any]) -> None:
     title = section_title(key)
     page = draft.page(title)
     bib_keys: list[str] = []
+    notes: set[str] = set()
     for number, entry in enumerate(entries):
         where = f"cv.sections.{key}[{number}]"
         kind = entry_type(entry)
@@ -197,10 +201,16 @@ def read_section(draft: Draft, key: str, entries: list[Any]) -> None:
             keywords(page, title).groups.append(
                 (str(entry["label"]), [str(entry.get("details", ""))])
             )
-        elif kind in ("BulletEntry", "NumberedEntry", "ReversedNumberedEntry", "TextEntry"):
+        elif kind in TEXT_FIELDS and (dated := dated_line(title, str(entry[TEXT_FIELDS[kind]]))):
+            page.blocks.append(dated)
+            notes.add(
+                f"{kind} entries ending in a date in parentheses: written as "
+                f"{dated.directive} entries"
+            )
+        elif kind in (*TEXT_FIELDS, "TextEntry"):
             text_entry(page, kind, entry)
-            if kind == "ReversedNumberedEntry" and REVERSED_NOTE not in draft.report[-1:]:
-                draft.note(f"cv.sections.{key}: {REVERSED_NOTE}")
+            if kind == "ReversedNumberedEntry":
+                notes.add(REVERSED_NOTE)
         else:
             draft.note(f"{where}: matches no RenderCV entry type; left out: {entry!r}")
             continue
@@ -214,8 +224,39 @@ def read_section(draft: Draft, key: str, entries: list[Any]) -> None:
                     {},
                 ):
                     draft.note(f"{where}.{field}: a field sphinx-cv does not show; left out")
+    for note in sorted(notes):
+        draft.note(f"cv.sections.{key}: {note}")
     if bib_keys:
         page.blocks.append(Bibliography(bib_keys))
+
+
+#: The field that holds the text of each list-like entry type.
+TEXT_FIELDS = {
+    "BulletEntry": "bullet",
+    "NumberedEntry": "number",
+    "ReversedNumberedEntry": "reversed_number",
+}
+_TRAILING_DATE = re.compile(r"^(?P<text>.+?)\s*\((?P<date>[^()]+)\)\s*$")
+
+
+def dated_line(section: str, text: str) -> Entry | None:
+    """``Fulbright Scholarship (2018)`` in an awards section: an award of 2018.
+
+    A list item that ends in a date the grammar reads becomes an entry: an
+    ``award`` in a section named for awards, else a ``timeline`` of the
+    section's kind. Anything else stays a list item.
+    """
+    match = _TRAILING_DATE.match(one_line(text))
+    if match is None:
+        return None
+    date = SEASON_FIRST.sub(lambda m: f"{m.group(2)} {m.group(1).title()}", match["date"])
+    try:
+        parse_dates(date)
+    except DateError:
+        return None
+    if AWARD_WORDS.search(section):
+        return Entry("award", match["text"], date)
+    return Entry("timeline", match["text"], date, {"kind": section_kind(section)})
 
 
 def section_title(key: str) -> str:
@@ -249,10 +290,7 @@ def text_entry(page, kind: str, entry: Any) -> None:
     if not (isinstance(last, Text) and last.bullets and last.numbered == numbered):
         last = Text(numbered=numbered)
         page.blocks.append(last)
-    value = entry.get(
-        {"BulletEntry": "bullet", "NumberedEntry": "number"}.get(kind, "reversed_number"), ""
-    )
-    last.bullets.append(str(value))
+    last.bullets.append(str(entry.get(TEXT_FIELDS[kind], "")))
 
 
 REVERSED_NOTE = "reversed_number entries: written as a bullet list (Markdown numbers only upwards)"
@@ -272,10 +310,19 @@ def date_text(entry: dict[str, Any]) -> str:
     return text(end) if end not in (None, "") else ""
 
 
+_LINK = re.compile(r"^\[(?P<text>[^\[\]]+)\]\((?P<url>https?://[^()\s]+)\)$")
+
+
 def dated_entry(draft: Draft, where: str, kind: str, section: str, entry: dict) -> Entry:
     paragraphs = [str(entry["summary"])] if entry.get("summary") else []
     bullets = [str(item) for item in entry.get("highlights") or []]
     url = absolute_url(draft, where + ".url", str(entry.get("url") or ""))
+    name_field = {"EducationEntry": "institution", "ExperienceEntry": "company"}.get(kind, "name")
+    link = _LINK.match(str(entry.get(name_field) or "").strip())
+    if link and not url:
+        # "[FlashInfer](https://…)": the entry's own link, as :url: gives it.
+        entry = {**entry, name_field: link["text"]}
+        url = link["url"]
     date = check_date(draft, where, date_text(entry))
     location = str(entry.get("location") or "")
     if kind == "EducationEntry":
