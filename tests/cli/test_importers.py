@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 from contextlib import redirect_stdout
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from helpers import sphinx_build
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_cv.cli import main
+from sphinx_cv.cli.importers.jsonresume import split_authors
 
 DATA = TESTS_DIR / "data"
 
@@ -124,21 +126,34 @@ def test_the_schemas_sample_builds_and_keeps_every_entry(tmp_path):
     assert resume["basics"]["email"] == sample["basics"]["email"]
 
 
-def test_the_seeds_own_resume_comes_back_the_same(tmp_path):
-    """Export the seed CV, import it, export again: the same document, byte for byte.
+@pytest.mark.parametrize("cv", ["seed", "chemist"])
+def test_an_exported_resume_comes_back_the_same(cv, tmp_path):
+    """Export a CV, import it, export again: the same document, byte for byte.
 
     What makes it so: the export's "Dates: 2020 – Current" line of an award is
     read back into the award's date span and ``cv_present_label``; the
-    publications' summaries are read back into authors, equal-contribution marks
-    and the addendum. What a new project does differ in (README, "Import a CV"):
-    the page layout and the .bib (venue, month, arXiv id are rebuilt from the
-    export; {SGD}-style braces and the entry types are not in it).
+    publications' summaries are read back into authors (initials included),
+    equal-contribution marks and the addendum; a venue's "(ICLR)" into ``abbr``.
+    What the new project does differ in (README, "Import a CV you already
+    have"): its pages follow the document's sections, and its .bib is rebuilt
+    from what the export says (entry types, braces and fields it leaves out are
+    not in it).
     """
-    seed = copy_seed_project(tmp_path / "seed")
-    first = exported(seed.parent)
-    (tmp_path / "resume.json").write_text(json.dumps(first), encoding="utf-8")
+    if cv == "seed":
+        source = copy_seed_project(tmp_path / "seed")
+    else:
+        source = tmp_path / "chemist"
+        shutil.copytree(TESTS_DIR / "roots" / "test-chemist", source)
+    # The source CV's own warnings are its tests' business; the copy's are ours.
+    app = SphinxTestApp("jsonresume", srcdir=source, confoverrides={"cv_pdf_link": False})
+    try:
+        app.build()
+        first = (Path(app.outdir) / "resume.json").read_text(encoding="utf-8")
+    finally:
+        app.cleanup()
+    (tmp_path / "resume.json").write_text(first, encoding="utf-8")
     project, _ = new(tmp_path, "--from", tmp_path / "resume.json")
-    assert exported(project) == first
+    assert exported(project) == json.loads(first)
 
 
 def test_a_date_it_cannot_read_is_kept_and_the_build_warns_at_its_line(tmp_path):
@@ -370,3 +385,27 @@ def test_the_schemas_sample_makes_a_pdf_without_warnings(tmp_path):
         "Miss Direction",
     ]:
         assert title in text, title
+
+
+@pytest.mark.parametrize(
+    ("summary", "authors", "equal", "rest"),
+    [
+        ("Minhak Song and Chulhee Yun.", ["Minhak Song", "Chulhee Yun"], [], ""),
+        (
+            "Ann Lee*, Bo Kim*, and Jens K. Nørskov. (* denotes equal contribution) Oral.",
+            ["Ann Lee", "Bo Kim", "Jens K. Nørskov"],
+            [1, 2],
+            "Oral.",
+        ),
+        (
+            "Ludwig van Beethoven. Short version at a workshop.",
+            ["Ludwig van Beethoven"],
+            [],
+            "Short version at a workshop.",
+        ),
+        ("Innovative middle-out compression.", [], [], "Innovative middle-out compression."),
+        ("There is no spoon", [], [], "There is no spoon"),
+    ],
+)
+def test_a_publication_summary_is_read_back_into_authors(summary, authors, equal, rest):
+    assert split_authors(summary) == (authors, equal, rest)

@@ -413,6 +413,8 @@ def split_authors(summary: str) -> tuple[list[str], list[int], str]:
     """
     summary = md.one_line(summary)
     for match in re.finditer(r"\.(?= |$)", summary):
+        if re.search(r"(?:^|\s)\w$", summary[: match.start()]):
+            continue  # an initial, "Jens K. Nørskov": the list goes on
         names = _names(summary[: match.start()])
         if names:
             rest = summary[match.end() :].strip()
