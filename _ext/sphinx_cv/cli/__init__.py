@@ -110,7 +110,7 @@ def summary(draft: Draft, directory: Path, written: list[Path]) -> str:
         + ":",
         f"  {len(draft.pages)} section pages, {counts['timeline']} timeline entries, "
         f"{counts['award']} awards, {counts['keywords']} skill and interest groups, "
-        f"{draft.bib.count('@')} bib entries",
+        f"{counts['bib']} bib entries",
     ]
     if draft.report:
         lines += ["", "Report (what was changed or left out, and why):"]

@@ -103,16 +103,15 @@ class Draft:
         return page
 
     def count(self) -> dict[str, int]:
-        """How many entries of each kind the pages hold."""
-        counts = {"timeline": 0, "award": 0, "keywords": 0, "text": 0}
+        """How many entries, skill and interest groups and bib entries the project holds."""
+        counts = {"timeline": 0, "award": 0, "keywords": 0}
         for page in self.pages:
             for block in page.blocks:
                 if isinstance(block, Entry):
                     counts[block.directive] += 1
                 elif isinstance(block, Keywords):
                     counts["keywords"] += len(block.groups) + len(block.items)
-                elif isinstance(block, Text):
-                    counts["text"] += len(block.paragraphs) + len(block.bullets)
+        counts["bib"] = len(re.findall(r"^@\w+\s*\{", self.bib, flags=re.MULTILINE))
         return counts
 
 

@@ -60,61 +60,62 @@ class TargetNotEmpty(Exception):
     """The target folder exists and holds files (``--force`` writes anyway)."""
 
 
-def blank_draft(name: str, email: str = "", website: str = "") -> Draft:
+def blank_draft(name: str) -> Draft:
     """A new CV: the owner's profile and the usual sections, each with a commented example."""
-    draft = Draft(name=name, profile={"website": website, "email": email})
-    example = {
-        "Education": _example(
-            "timeline",
-            "University of Somewhere",
-            [
-                ("date", "2020-09 -- present"),
-                ("role", "Ph.D. in Physics"),
-                ("location", "Somewhere, Country"),
-                ("kind", "education"),
-            ],
-            ["- Advisor: Prof. Jane Doe"],
-        ),
-        "Experience": _example(
-            "timeline",
-            "Institute of Examples",
-            [("date", "2019-06 -- 2019-08"), ("role", "Research Intern"), ("location", "City")],
-            ["- What you did, in one line"],
-        ),
-        "Publications": BIB_EXAMPLE,
-        "Talks": _example(
-            "timeline",
-            "Title of the Talk",
-            [
-                ("date", "2024-05-14"),
-                ("role", "Invited talk, Some Conference"),
-                ("kind", TALK_KIND),
-            ],
-            [],
-        ),
-        "Awards": _example(
-            "award",
-            "Best Paper Award",
-            [("date", "2023"), ("issuer", "Some Conference")],
-            ["For the paper on examples"],
-        ),
+    draft = Draft(name=name)
+    examples: dict[str, list[Block]] = {
+        "Education": [
+            Entry(
+                "timeline",
+                "University of Somewhere",
+                "2020-09 -- present",
+                {"role": "Ph.D. in Physics", "location": "Somewhere, Country", "kind": "education"},
+                bullets=["Advisor: Prof. Jane Doe"],
+            )
+        ],
+        "Experience": [
+            Entry(
+                "timeline",
+                "Institute of Examples",
+                "2019-06 -- 2019-08",
+                {"role": "Research Intern", "location": "City"},
+                bullets=["What you did, in one line"],
+            )
+        ],
+        "Publications": [],
+        "Talks": [
+            Entry(
+                "timeline",
+                "Title of the Talk",
+                "2024-05-14",
+                {"role": "Invited talk, Some Conference", "kind": TALK_KIND},
+            )
+        ],
+        "Awards": [
+            Entry(
+                "award",
+                "Best Paper Award",
+                "2023",
+                {"issuer": "Some Conference"},
+                paragraphs=["For the paper on examples"],
+            )
+        ],
         "Skills": [
-            *md.directive("skills", "", [], ["- **Languages:** English (native), French (fluent)"]),
-            "",
-            *md.directive("interests", "", [], ["Optimization; Statistics"]),
+            Keywords("skills", [("Languages", ["English (native)", "French (fluent)"])]),
+            Keywords("interests", items=["Optimization", "Statistics"]),
         ],
     }
-    for title, lines in example.items():
+    for title, blocks in examples.items():
         page = draft.page(title)
-        note = [] if title == "Publications" else [EXAMPLE_NOTE]
-        page.example = md.commented([*note, *lines])
-        if title == "Publications":
+        if blocks:
+            lines = [EXAMPLE_NOTE]
+            for block in blocks:
+                lines += [*([""] if len(lines) > 1 else []), *block_lines(block, plain=True)]
+        else:
             page.blocks.append(Bibliography())
+            lines = BIB_EXAMPLE
+        page.example = md.commented(lines)
     return draft
-
-
-def _example(name: str, title: str, options: list[tuple[str, str]], body: list[str]) -> list[str]:
-    return md.directive(name, title, options, body)
 
 
 # -- Markdown -------------------------------------------------------------------

@@ -13,35 +13,39 @@ from . import InputError
 PUBLICATIONS = "Publications"
 
 
-def read_bib(path: Path) -> str:
-    """The file's text, after checking that pybtex reads it (else its line)."""
+def read_bib(path: Path) -> tuple[str, list[str]]:
+    """The file's text and its keys, after checking that pybtex reads it (else its line)."""
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(f"{path}: cannot be read: {error}") from error
     try:
-        parse_string(text, "bibtex")
+        keys = list(parse_string(text, "bibtex").entries.keys())
     except PybtexSyntaxError as error:
         problem = str(error).partition(": ")[2] or str(error)
         raise InputError(f"{path}:{error.lineno}: not BibTeX: {problem}") from error
     except PybtexError as error:
         raise InputError(f"{path}: not BibTeX: {error}") from error
-    return text
+    return text, keys
 
 
 def add(draft: Draft, path: Path) -> None:
     """Put the file's entries into ``references.bib``, after any imported ones."""
-    text = read_bib(path)
+    text, keys = read_bib(path)
     if draft.bib:
-        draft.note(f"{path}: added after the {draft.bib.count('@')} imported publications")
+        draft.note(f"{path}: added after the {draft.count()['bib']} imported publications")
     draft.bib = (draft.bib + "\n" if draft.bib else "") + text
-    ensure_publications_page(draft)
+    list_entries(draft, keys)
 
 
-def ensure_publications_page(draft: Draft) -> None:
-    """A page that lists the bib file, unless one does already."""
-    if any(isinstance(block, Bibliography) for page in draft.pages for block in page.blocks):
+def list_entries(draft: Draft, keys: list[str]) -> None:
+    """A list for the file's entries, unless one lists every entry already."""
+    lists = [
+        block for page in draft.pages for block in page.blocks if isinstance(block, Bibliography)
+    ]
+    if any(block.keys is None for block in lists):
         return
-    page = draft.page(PUBLICATIONS)
-    page.blocks.append(Bibliography())
+    # The imported sections list their own keys: these get a list of theirs.
+    page = draft.page(PUBLICATIONS if not lists else f"Other {PUBLICATIONS}")
+    page.blocks.append(Bibliography(keys if lists else None))
     page.example = []
