@@ -409,3 +409,23 @@ def test_the_schemas_sample_makes_a_pdf_without_warnings(tmp_path):
 )
 def test_a_publication_summary_is_read_back_into_authors(summary, authors, equal, rest):
     assert split_authors(summary) == (authors, equal, rest)
+
+
+def test_a_bib_beside_publication_sections_gets_its_own_list(tmp_path):
+    source = tmp_path / "cv.yaml"
+    source.write_text(
+        "cv:\n  name: A B\n  sections:\n"
+        "    journal_articles:\n"
+        "      - {title: Paper One, authors: [A B], journal: J, date: 2020}\n"
+        "    conference_papers:\n"
+        "      - {title: Paper Two, authors: [A B], journal: C, date: 2021}\n",
+        encoding="utf-8",
+    )
+    project, _ = new(tmp_path, "--from", source, "--bib", REPO_DIR / "references.bib")
+    app = build(project)
+    assert app.warnings == []
+    pages = {page.stem: page.read_text(encoding="utf-8") for page in app.outdir.glob("*.html")}
+    assert "Paper One" in pages["journal-articles"]
+    assert "Paper Two" not in pages["journal-articles"]
+    assert "Paper Two" in pages["conference-papers"]
+    assert "Trajectory Alignment" in pages["other-publications"]
