@@ -327,6 +327,13 @@ def test_invalid_yaml_is_refused_with_its_line(tmp_path, capsys):
     assert f"{bad}:5:1: not YAML" in capsys.readouterr().err
 
 
+def test_a_section_that_is_not_a_list_is_refused(tmp_path, capsys):
+    bad = tmp_path / "cv.yaml"
+    bad.write_text("cv:\n  name: A\n  sections:\n    education: MIT\n", encoding="utf-8")
+    assert main(["new", str(tmp_path / "cv"), "--from", str(bad)]) == 1
+    assert "cv.sections.education must be a list of entries" in capsys.readouterr().err
+
+
 def test_yaml_without_cv_is_refused(tmp_path, capsys):
     bad = tmp_path / "cv.yaml"
     bad.write_text("name: A\n", encoding="utf-8")

@@ -97,6 +97,9 @@ def main(argv: list[str] | None = None) -> int:
     except (InputError, TargetNotEmpty) as error:
         print(f"sphinx-cv: error: {error}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:  # a question answered with Ctrl-C: nothing written
+        print("\nsphinx-cv: stopped; nothing was written", file=sys.stderr)
+        return 130
     print(summary(draft, args.directory, written))
     return 0
 

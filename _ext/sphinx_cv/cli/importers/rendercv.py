@@ -110,6 +110,8 @@ def read(path: Path) -> Draft:
     if not isinstance(sections, dict):
         raise InputError(f"{path}: cv.sections must be a mapping of titles to lists of entries")
     for title, entries in sections.items():
+        if not isinstance(entries, list | None):
+            raise InputError(f"{path}: cv.sections.{title} must be a list of entries")
         read_section(draft, str(title), entries or [])
     lists = [b for p in draft.pages for b in p.blocks if isinstance(b, Bibliography)]
     if len(lists) == 1:
