@@ -14,7 +14,7 @@ from sphinx_cv.pdf.compile import TOOLS
 
 WITH_PDF = {"cv_pdf_link": True}
 
-PDF = "nguynvnukasz.pdf"  # Sphinx's file name for the project "Nguyễn Văn Łukasz"
+PDF = "nguyen-van-lukasz-cv.pdf"  # the author "Nguyễn Văn Łukasz", transliterated
 
 
 @pytest.fixture

@@ -382,7 +382,7 @@ def publications_chapter(tex: str) -> str:
 @pytest.mark.sphinx("latex", testroot="pubs")
 def test_latex_keeps_each_list_in_its_section(app):
     app.build()
-    tex = (app.outdir / "testcv.tex").read_text(encoding="utf-8")
+    tex = (app.outdir / "minhak-song-cv.tex").read_text(encoding="utf-8")
     assert "thebibliography" not in tex
     papers = publications_chapter(tex)
     conference = papers.index(r"\subsection{Conference papers}")
@@ -404,14 +404,14 @@ def test_pdf_lists_publications_in_place(app):
     require_tool("latexmk", "xelatex", "pdftotext", "pdfinfo")
     app.build()
     subprocess.run(
-        ["latexmk", "-pdfxe", "-interaction=nonstopmode", "-halt-on-error", "testcv.tex"],
+        ["latexmk", "-pdfxe", "-interaction=nonstopmode", "-halt-on-error", "minhak-song-cv.tex"],
         cwd=app.outdir,
         check=True,
         capture_output=True,
         timeout=300,
     )
     text = subprocess.run(
-        ["pdftotext", "testcv.pdf", "-"],
+        ["pdftotext", "minhak-song-cv.pdf", "-"],
         cwd=app.outdir,
         check=True,
         capture_output=True,
@@ -433,9 +433,9 @@ def test_pdf_lists_publications_in_place(app):
     preprints = flat[flat.index("See also") :]
     assert re.search(r"\[5\] “The Newest Preprint\.”.*\[3\] “A Preprint from March\.”", preprints)
     # The citation "[2]" on the preprints page jumps to entry [2] in the PDF.
-    tex = (app.outdir / "testcv.tex").read_text(encoding="utf-8")
+    tex = (app.outdir / "minhak-song-cv.tex").read_text(encoding="utf-8")
     anchor = re.search(r"\\hyperlink\{(cite\.[^}]+)\}\{2\}", tex).group(1)
     destinations = subprocess.run(
-        ["pdfinfo", "-dests", "testcv.pdf"], cwd=app.outdir, check=True, capture_output=True
+        ["pdfinfo", "-dests", "minhak-song-cv.pdf"], cwd=app.outdir, check=True, capture_output=True
     ).stdout.decode()
     assert f'"{anchor}"' in destinations

@@ -6,7 +6,8 @@ builders write it beside the site and link it from the home page. The mapping
 
 - ``basics`` from the ``profile`` directive;
 - ``education``, ``work``, ``volunteer``, ``projects`` from ``timeline``
-  entries by ``:kind:`` (``project`` and ``activity`` go to ``projects``);
+  entries by ``:kind:`` (``project``, ``activity`` and ``talk`` go to ``projects``,
+  with their kind as ``type``);
 - ``awards`` from ``award`` entries;
 - ``publications`` from every entry of ``bibtex_bibfiles``, newest first;
 - ``skills``, ``languages``, ``interests`` from the ``skills`` and
@@ -23,7 +24,6 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -33,7 +33,14 @@ from sphinx.util import logging
 
 from .. import model
 from ..model import WEBSITE_BUILDERS
-from ..publications.style import plain_text
+from ..publications.style import (
+    EQUAL_LEGEND,
+    has_equal_contribution,
+    plain_names,
+    plain_source,
+    plain_text,
+    shows_note,
+)
 from ..source.dates import SEASON_MONTHS, DatePoint, Span, format_dates
 from ..source.keywords import split_language
 from ..source.records import (
@@ -42,6 +49,7 @@ from ..source.records import (
     KeywordGroup,
     ProfileRecord,
     TimelineRecord,
+    profile_username,
 )
 
 logger = logging.getLogger(__name__)
@@ -54,6 +62,7 @@ KIND_SECTIONS = {
     "volunteer": "volunteer",
     "project": "projects",
     "activity": "projects",
+    "talk": "projects",
 }
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
@@ -114,6 +123,14 @@ def timeline_item(record: TimelineRecord) -> dict[str, Any]:
         }
     elif record.kind == "volunteer":
         item = {"organization": record.title, "position": record.role, "url": record.url, **dates}
+    elif record.kind == "talk":  # JSON Resume has no talks: a project of type "talk"
+        item = {
+            "name": record.title,
+            "description": record.role,
+            "type": record.kind,
+            "url": record.url,
+            **dates,
+        }
     elif record.kind in ("project", "activity"):
         item = {
             "name": record.title,
@@ -172,14 +189,6 @@ def basics(record: ProfileRecord | None) -> dict[str, Any]:
     )
 
 
-def profile_username(field: str, url: str) -> str:
-    """The user name or id in a profile URL (Scholar's is its ``user`` parameter)."""
-    parts = urlsplit(url)
-    if field == "scholar":
-        return parse_qs(parts.query).get("user", [""])[0]
-    return parts.path.rstrip("/").rsplit("/", 1)[-1]
-
-
 def keyword_sections(groups: Iterable[KeywordGroup]) -> dict[str, list[dict[str, Any]]]:
     """``skills``, ``languages`` and ``interests`` from the keyword groups."""
     sections: dict[str, list[dict[str, Any]]] = {"skills": [], "languages": [], "interests": []}
@@ -198,24 +207,6 @@ def keyword_sections(groups: Iterable[KeywordGroup]) -> dict[str, list[dict[str,
 # -- publications -----------------------------------------------------------------
 
 
-def person_name(person: Any) -> str:
-    """``Song, Minhak`` → ``Minhak Song``."""
-    parts = [*person.first_names, *person.middle_names, *person.prelast_names, *person.last_names]
-    name = " ".join(plain_text(part) for part in parts)
-    lineage = " ".join(plain_text(part) for part in person.lineage_names)
-    return f"{name}, {lineage}" if lineage else name
-
-
-def equal_contributors(fields: Any) -> set[int]:
-    """1-based author positions that biblatex's ``author+an`` marks ``equal``."""
-    marked = set()
-    for part in fields.get("author+an", "").split(";"):
-        position, _, annotations = part.partition("=")
-        if position.strip().isdigit() and "equal" in annotations.split(","):
-            marked.add(int(position))
-    return marked
-
-
 def release_date(fields: Any) -> str:
     """``year`` with ``month`` when the bib gives a month the schema can hold."""
     year = fields.get("year", "").strip()
@@ -227,33 +218,37 @@ def release_date(fields: Any) -> str:
 
 
 def publication_item(entry: Any) -> dict[str, Any]:
-    """One bib entry: name, publisher (the venue), releaseDate, url, summary (authors)."""
+    """One bib entry: name, publisher, releaseDate, url, summary.
+
+    ``publisher`` is where it appeared, as the publication list shows it
+    ("Journal (ABBR), 146(12):8123–8134", "Ph.D. thesis, School"), else its
+    ``note``; ``summary`` the authors, the legend, the note and the addendum.
+    """
     fields = entry.fields
-    venue = plain_text(
-        fields.get("journal") or fields.get("booktitle") or fields.get("publisher") or ""
-    )
-    if venue and fields.get("abbr"):
-        venue += f" ({plain_text(fields['abbr'])})"
-    venue = venue or plain_text(fields.get("note", ""))
-    equal = equal_contributors(fields)
-    authors = [
-        person_name(person) + ("*" if position in equal else "")
-        for position, person in enumerate(entry.persons.get("author", []), start=1)
+    publisher = plain_source(entry)
+    note = plain_text(fields.get("note", "")) if shows_note(entry) else ""
+    if not publisher:  # a @misc's note ("Letter", "Preprint") says what it is
+        publisher, note = note, ""
+    names = plain_names(entry)
+    summary = [
+        names,
+        EQUAL_LEGEND if has_equal_contribution(entry) else "",
+        note,
+        plain_text(fields.get("addendum", "")),
     ]
-    summary = [_join_names(authors) + "." if authors else ""]
-    if equal:
-        summary.append("(* denotes equal contribution)")
-    if fields.get("addendum"):
-        summary.append(plain_text(fields["addendum"]) + ".")
     return _compact(
         {
             "name": plain_text(fields.get("title", "")),
-            "publisher": venue,
+            "publisher": publisher,
             "releaseDate": release_date(fields),
             "url": publication_url(fields),
-            "summary": " ".join(part for part in summary if part),
+            "summary": " ".join(_sentence(part) for part in summary if part),
         }
     )
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "!", "?", ")")) else text + "."
 
 
 def publication_url(fields: Any) -> str:
@@ -265,12 +260,6 @@ def publication_url(fields: Any) -> str:
     if fields.get("doi"):
         return f"https://doi.org/{fields['doi']}"
     return ""
-
-
-def _join_names(names: list[str]) -> str:
-    if len(names) <= 2:
-        return " and ".join(names)
-    return ", ".join(names[:-1]) + ", and " + names[-1]
 
 
 # -- the document -----------------------------------------------------------------

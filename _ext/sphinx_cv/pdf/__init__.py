@@ -3,7 +3,9 @@
 - ``writers``: the LaTeX of every CV node (macros of ``texinputs/sphinxcv.sty``);
 - ``texinputs/``: the PDF's look (page, headings, name and contacts, entries, publications);
 - ``settings``: the LaTeX builder's defaults for a CV (engine, class, fonts, paper);
+- ``fallback``: characters the main font lacks, printed in a fallback font;
 - ``compile``: LaTeX output compiled to PDF with latexmk;
+- ``texlog``: overfull lines and missing characters in LaTeX's log, as warnings;
 - ``link``: an HTML build builds the PDF beside the site and offers it.
 """
 
@@ -16,7 +18,7 @@ from sphinx.util.fileutil import copy_asset_file
 
 from ..publications.nodes import PUBLICATION_NODES
 from ..source.nodes import ALL_NODES
-from . import link, settings
+from . import fallback, link, settings, texlog
 from .writers import HANDLERS
 
 TEXINPUTS_DIR = Path(__file__).parent / "texinputs"
@@ -36,5 +38,7 @@ def setup(app: Sphinx) -> None:
     app.add_latex_package("sphinxcv", after_hyperref=True)
     app.add_latex_package("sphinxcvpubs")
     app.connect("build-finished", copy_latex_packages)
+    app.connect("build-finished", texlog.add_to_latexmkrc)
     settings.setup(app)
+    fallback.setup(app)
     link.setup(app)

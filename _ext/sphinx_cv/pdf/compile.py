@@ -14,6 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from . import texlog
+
 #: Programs a PDF build needs (xelatex is the engine sphinx_cv sets by default).
 TOOLS = ("latexmk", "xelatex")
 
@@ -29,9 +31,15 @@ def missing_tools() -> list[str]:
 def compile_tex(tex: Path) -> Path:
     """Run latexmk on ``tex`` in its directory; return the PDF.
 
-    Raises :class:`subprocess.CalledProcessError` (with TeX's output) when it fails.
+    What LaTeX only logs (overfull lines, missing characters) becomes Sphinx
+    warnings. Raises :class:`subprocess.CalledProcessError` (with TeX's output)
+    when it fails.
     """
-    env = {**os.environ, "LATEXOPTS": "-interaction=nonstopmode -halt-on-error"}
+    env = {
+        **os.environ,
+        "LATEXOPTS": "-interaction=nonstopmode -halt-on-error",
+        texlog.SKIP_ENV: "1",  # reported below, as Sphinx warnings
+    }
     subprocess.run(
         [*LATEXMK, tex.name],
         cwd=tex.parent,
@@ -42,6 +50,7 @@ def compile_tex(tex: Path) -> Path:
         text=True,
         errors="replace",
     )
+    texlog.warn(tex)
     return tex.with_suffix(".pdf")
 
 

@@ -26,6 +26,7 @@ from docutils import nodes
 from pybtex.database import Entry, Person
 from pybtex.exceptions import PybtexError
 from pybtex.plugin import find_plugin, register_plugin
+from pybtex_docutils import Backend as DocutilsBackend
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
@@ -37,6 +38,7 @@ from sphinxcontrib.bibtex.nodes import bibliography as bibliography_node
 from sphinxcontrib.bibtex.transforms import node_text_transform
 
 from . import nodes as pubnodes
+from .math import Formula
 from .style import (
     EQUAL_LEGEND,
     PLUGIN_GROUP,
@@ -200,10 +202,17 @@ class PublicationsTransform(SphinxPostTransform):
             bibnode.replace_self(publications if citations else nodes.target())
 
 
+class PublicationBackend(DocutilsBackend):
+    """pybtex's docutils backend, with formulas as :class:`cv_math` nodes."""
+
+    def format_math(self, formula: Formula) -> list[nodes.Node]:
+        return [pubnodes.math_node(formula)]
+
+
 @cache
-def pybtex_backend() -> Any:
+def pybtex_backend() -> PublicationBackend:
     """The pybtex backend that renders rich text as docutils nodes (escaped by the writers)."""
-    return find_plugin("pybtex.backends", "docutils")()
+    return PublicationBackend()
 
 
 def setup(app: Sphinx) -> None:

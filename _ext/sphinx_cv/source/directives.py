@@ -8,6 +8,7 @@ accepted; the entry is still built from what could be read.
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 from urllib.parse import urlsplit
 
@@ -18,6 +19,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import nodes as cv
 from . import records as rec
+from .config import is_set_by_user
 from .dates import DateError, Span, parse_dates
 
 logger = logging.getLogger(__name__)
@@ -161,7 +163,7 @@ class CVEntryDirective(CVDirective):
 
 
 class TimelineDirective(CVEntryDirective):
-    """``timeline``: one dated entry (education, position, activity)."""
+    """``timeline``: one dated entry (education, position, activity, talk)."""
 
     entry_type = "timeline"
     meta_fields = ("role", "location")
@@ -228,6 +230,7 @@ class ProfileDirective(CVDirective):
                 "e.g. ':::{profile} Ada Lovelace'",
                 "argument",
             )
+        self.check_owner(name)
         values = {field: self.options.get(field, "").strip() for field in rec.PROFILE_FIELDS}
         values["email"] = self.validate_email(values["email"])
         for field in rec.PROFILE_URL_FIELDS:
@@ -246,6 +249,19 @@ class ProfileDirective(CVDirective):
                 item += self.make_value(field, values[field])
                 profile += item
         return [profile]
+
+    def check_owner(self, name: str) -> None:
+        """Warn when conf.py's ``author`` (page titles, the PDF's name) is someone else."""
+        author = self.config.author
+        if not name or not is_set_by_user(self.config, "author"):
+            return
+        if not name_words(name) & name_words(author):
+            self.warn(
+                f"profile: the name {name!r} is not conf.py's author {author!r}, which "
+                f"titles the pages and names the PDF; accepted is the same person, e.g. "
+                f"author = {name!r} in conf.py",
+                "owner",
+            )
 
     def validate_email(self, email: str) -> str:
         if email.lower().startswith("mailto:"):
@@ -271,3 +287,8 @@ class ProfileDirective(CVDirective):
             return nodes.Text(value)
         shown = value if field == "website" else value.split("://", 1)[-1].rstrip("/")
         return nodes.reference(shown, shown, refuri=value, internal=False)
+
+
+def name_words(name: str) -> set[str]:
+    """The words of a name of two letters or more, case-folded: "Song, Minhak" → {song, minhak}."""
+    return set(re.findall(r"\w{2,}", name.casefold()))

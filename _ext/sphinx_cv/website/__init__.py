@@ -2,6 +2,7 @@
 
 - ``writers``: the HTML of every CV node;
 - ``static/sphinx_cv.css``: the look of entries (the one stylesheet);
+- ``owner``: ``html_title`` and the site's address derived from conf.py;
 - ``slim`` and ``templates/``: the slim site (``cv_slim_site``), favicon, page titles;
 - ``description``: a page's meta description, from its entries;
 - ``downloads``: the home page's download line (files offered through ``cv-download``);
@@ -17,7 +18,7 @@ from sphinx.config import Config
 
 from ..publications.nodes import PUBLICATION_NODES
 from ..source.nodes import ALL_NODES
-from . import description, downloads, slim
+from . import description, downloads, owner, slim
 from .navigation import note_titles, pages_with_new_navigation
 from .writers import HANDLERS
 
@@ -43,3 +44,4 @@ def setup(app: Sphinx) -> None:
     downloads.setup(app)
     slim.setup(app)
     description.setup(app)
+    owner.setup(app)
