@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import require_tool, warning_lines
+from conftest import REPO_DIR, require_tool, warning_lines
 from helpers import sphinx_build, sphinx_cv
 
 from sphinx_cv.cli import main
-from sphinx_cv.cli.new import TALK_KIND
+from sphinx_cv.cli.new import TALK_KIND, TEMPLATES
 
 NAME, EMAIL, WEBSITE = "Ada Lovelace", "ada@example.org", "https://ada.example.org"
 
@@ -27,7 +27,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = sphinx_cv("new", target, "--name", NAME, "--email", EMAIL, "--website", WEBSITE)
     assert result.returncode == 0, result.stderr
     assert f"for {NAME}" in result.stdout
-    assert "nox -s html" in result.stdout
+    assert "./cv html" in result.stdout
     return target
 
 
@@ -43,7 +43,14 @@ def test_writes_a_complete_project(project):
         ".github/workflows/pages.yml",
         "README.md",
         ".gitignore",
+        "cv",
     } == files
+    assert (project / "cv").stat().st_mode & 0o111
+
+
+def test_the_projects_cv_script_is_the_repositorys():
+    template = TEMPLATES / "cv.txt"
+    assert template.read_text(encoding="utf-8") == (REPO_DIR / "cv").read_text(encoding="utf-8")
 
 
 def test_each_section_page_shows_a_commented_example(project):
@@ -175,6 +182,6 @@ def test_the_projects_noxfile_has_the_sessions_its_readme_names(project):
     assert {"html", "pdf", "resume", "live"} <= sessions
     readme = (project / "README.md").read_text(encoding="utf-8")
     for session in ("html", "pdf", "live"):
-        assert f"nox -s {session}" in readme
+        assert f"./cv {session}" in readme
     requirements = (project / "requirements.txt").read_text(encoding="utf-8")
     assert "sphinx-cv" in requirements.splitlines()[-1]

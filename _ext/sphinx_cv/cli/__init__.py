@@ -122,7 +122,7 @@ def summary(draft: Draft, directory: Path, written: list[Path]) -> str:
         "",
         "Next:",
         f"  cd {directory}",
-        "  python -m pip install nox && nox -s html   # the website in docs/_build/html/",
+        "  ./cv html      # the website, with the PDF, in docs/_build/html/",
         "  (README.md in the project says how to edit and publish it)",
     ]
     return "\n".join(lines)

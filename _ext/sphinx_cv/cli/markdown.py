@@ -21,9 +21,14 @@ _BLOCK_START = re.compile(r"^(?:[#>+*=|%:~-]|`{3}|\(.*\)=)|^(\d+)([.)])(?=\s|$)"
 _PLAIN_OPTION = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`]([^#:]|:(?!\s)|(?<!\s)#)*(?<![\s:])")
 
 
+#: What ends a line for Markdown or Python, with the spaces around it; a thin or
+#: no-break space is a character of the text and stays.
+_LINE_BREAKS = re.compile(r"[ \t]*[\r\n\f\v\x1c-\x1e\x85\u2028\u2029]+[ \t]*|[ \t]{2,}|\t")
+
+
 def one_line(text: str) -> str:
-    """Runs of whitespace, newlines included, as one space."""
-    return " ".join(str(text).split())
+    """The text on one line: each line break, and each run of spaces or tabs, one space."""
+    return _LINE_BREAKS.sub(" ", str(text)).strip(" \t\r\n\f\v\x1c\x1d\x1e\x85\u2028\u2029")
 
 
 def escape(text: str) -> str:

@@ -27,7 +27,11 @@ FIXED_FILES = {
     "readthedocs.yaml": ".readthedocs.yaml",
     "pages.yml": ".github/workflows/pages.yml",
     "gitignore.txt": ".gitignore",
+    # The repository's own ./cv: nox in .venv/, for a Python that pip may not install into.
+    "cv.txt": "cv",
 }
+#: Files written executable.
+EXECUTABLES = ("cv",)
 
 #: Talks are their own kind once the extension has it.
 TALK_KIND = "talk" if "talk" in TIMELINE_KINDS else "activity"
@@ -258,5 +262,7 @@ def write_project(draft: Draft, target: Path, force: bool = False) -> list[Path]
         path = target / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+        if relative in EXECUTABLES:
+            path.chmod(0o755)
         written.append(path)
     return written

@@ -240,6 +240,9 @@ def timeline_entry(
             kind = project_type.lower()
         elif project_type:
             bullets.append(f"Type: {project_type}")
+        if kind == "talk" and not role:
+            # The export writes a talk's event (its :role:) as the description.
+            role, item = item.get("description", ""), {**item, "description": ""}
         if item.get("entity"):
             bullets.append(f"Entity: {item['entity']}")
         if item.get("keywords"):
@@ -395,9 +398,9 @@ def bib_entry(draft: Draft, where: str, item: dict[str, Any], keys: set[str]) ->
         entry_type = "article"
         fields["journal"] = venue
     else:
+        # A @misc shows its howpublished where an article shows its journal.
         entry_type = "misc"
-        if venue:
-            fields["publisher"] = venue
+        fields["howpublished"] = venue
     key = bib_key(authors, fields, keys)
     body = ",\n".join(
         f"  {name} = {{{bib_text(value, name)}}}" for name, value in fields.items() if value
@@ -458,7 +461,8 @@ def bib_text(value: str, field: str) -> str:
     if field in ("url", "doi", "eprint"):
         return value.replace("{", "%7B").replace("}", "%7D")
     value = re.sub(r"([&%$#_])", r"\\\1", value.replace("\\", "/"))
-    return value.replace("{", "(").replace("}", ")")
+    # pybtex reads a thin space as a space; as TeX's thin space it comes back as one.
+    return value.replace("{", "(").replace("}", ")").replace("\u2009", r"$\,$")
 
 
 # -- skills, languages, interests, references, meta ----------------------------------
