@@ -27,9 +27,6 @@ cv_present_label = "Current"  # how an open span ends: "Mar 2020 – Current"
 cv_date_format = "%b %Y"  # how a month is shown: "Mar 2020"
 
 bibtex_bibfiles = ["../references.bib"]
-# Tooltips serve {cite} references, which a CV has none of; without them each
-# entry is formatted once instead of twice (a quarter of a large build's time).
-bibtex_tooltips = False
 
 myst_enable_extensions = ["colon_fence"]
 exclude_patterns = ["_build"]

@@ -66,10 +66,12 @@ def test_subscripts_print(chemist: tuple[Path, str]) -> None:
     lines = layout_lines(pdf)
     assert "• Electrocatalytic reduction of CO₂ to C₂₊ products on copper–silver alloys" in lines
     assert any(line.startswith("Alloying as a lever for CO₂ reduction") for line in lines)
-    # Pagella has no ₂: the fallback font prints it, and only it.
+    # Pagella has no ₂: the fallback font prints it, and only it; the bib's
+    # formulas ({CO$_2$}) are set in Pagella's math font, not Computer Modern.
     fonts = {row.split()[0].split("+")[-1] for row in run("pdffonts", pdf).splitlines()[2:]}
     assert {font.split("-")[0].removesuffix("Bold").removesuffix("Italic") for font in fonts} == {
         "TeXGyrePagella",
+        "TeXGyrePagellaMath",
         "FreeSerif",
     }
 

@@ -51,6 +51,13 @@ FONTS = r"""
   Extension = .otf, UprightFont = *-regular, ItalicFont = *-italic, Scale = MatchLowercase]
 """
 
+#: Math in Pagella's own math font (Debian's fonts-texgyre-math), where installed;
+#: added to the preamble of a document that has a formula (unicode-math costs time).
+MATH_FONT = r"""
+\IfFontExistsTF{texgyrepagella-math.otf}
+  {\usepackage{unicode-math}\setmathfont{texgyrepagella-math.otf}}{}
+"""
+
 #: The title block: the name (the document's title) on top. A profile directive
 #: prints name and contacts itself; the LaTeX writer then uses ``METADATA_ONLY``.
 MAKETITLE = r"\cvmaketitle"

@@ -15,7 +15,7 @@ from ..publications.math import balanced
 from ..source.dates import format_dates
 from ..source.nodes import cv_entry
 from ..source.records import PROFILE_NETWORKS, profile_username
-from .settings import MAKETITLE, METADATA_ONLY
+from .settings import FONTS, MAKETITLE, MATH_FONT, METADATA_ONLY
 from .texlog import FILE_MARK, SOURCE_MARK
 
 #: Opening and closing LaTeX of each node, by node class name.
@@ -133,10 +133,18 @@ def visit_math(self: LaTeXTranslator, node: nodes.Element) -> None:
     # The formula as written in the bib file, typeset in math mode; TeX with
     # unbalanced braces would break the document: it is shown as text instead.
     if balanced(node["latex"]):
+        use_math_font(self)
         self.body.append(f"\\ensuremath{{{node['latex']}}}")
     else:
         self.body.append(self.encode(node["plain"]))
     raise nodes.SkipNode
+
+
+def use_math_font(self: LaTeXTranslator) -> None:
+    """With the CV's fonts, a document with a formula sets it in Pagella's math font."""
+    preamble = self.elements.get("preamble", "")
+    if self.elements.get("fontpkg") == FONTS and MATH_FONT not in preamble:
+        self.elements["preamble"] = preamble + MATH_FONT
 
 
 def depart_math(self: LaTeXTranslator, node: nodes.Element) -> None:
