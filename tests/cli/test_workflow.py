@@ -94,3 +94,11 @@ def test_it_installs_the_tex_packages_ci_installs():
     assert needed, ci_packages
     installed = set(TEMPLATE.read_text(encoding="utf-8").replace("\\", " ").split())
     assert needed <= installed, needed - installed
+
+
+def test_new_projects_build_on_read_the_docs_as_this_repository_does():
+    """The template's .readthedocs.yaml is the repository's, but for how it installs."""
+    repository = yaml.safe_load((REPO_DIR / ".readthedocs.yaml").read_text(encoding="utf-8"))
+    template = yaml.safe_load((TEMPLATES / "readthedocs.yaml").read_text(encoding="utf-8"))
+    assert template["python"] == {"install": [{"requirements": "requirements.txt"}]}
+    assert {**template, "python": None} == {**repository, "python": None}
