@@ -36,3 +36,13 @@ def sphinx_build(*args: str | Path) -> subprocess.CompletedProcess:
         env=env(),
         check=False,
     )
+
+
+def check_jsonschema(schema: str, path: str | Path) -> subprocess.CompletedProcess:
+    """``check-jsonschema --builtin-schema SCHEMA PATH``, as ``nox -s lint`` runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )

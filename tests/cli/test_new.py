@@ -7,13 +7,12 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO_DIR, require_tool, warning_lines
-from helpers import sphinx_build, sphinx_cv
+from helpers import check_jsonschema, sphinx_build, sphinx_cv
 
 from sphinx_cv.cli import main
 from sphinx_cv.cli.new import TALK_KIND, TEMPLATES
@@ -160,19 +159,7 @@ def test_the_examples_build_without_warnings_once_uncommented(project, tmp_path)
 
 
 def test_the_projects_read_the_docs_file_matches_its_schema(project):
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "check_jsonschema",
-            "--builtin-schema",
-            "vendor.readthedocs",
-            project / ".readthedocs.yaml",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = check_jsonschema("vendor.readthedocs", project / ".readthedocs.yaml")
     assert result.returncode == 0, result.stdout + result.stderr
 
 

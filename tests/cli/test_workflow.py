@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import REPO_DIR
+from helpers import check_jsonschema
 
 from sphinx_cv.cli.new import TEMPLATES
 
@@ -30,12 +31,7 @@ def actionlint() -> str:
 
 @pytest.mark.parametrize("path", [WORKFLOW, TEMPLATE], ids=["repository", "template"])
 def test_the_workflow_matches_githubs_schema(path):
-    result = subprocess.run(
-        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "github-workflows", path],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = check_jsonschema("github-workflows", path)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
