@@ -1,4 +1,4 @@
-"""The home page's download line: "Download: PDF · JSON Resume".
+"""The home page's download line: "CV (PDF, 2 pages) · Résumé (PDF, 1 page) · JSON Resume".
 
 The files an HTML build writes beside the site (the PDF, ``resume.json``) are
 offered in one place: under the profile, or under the page title when there is
