@@ -8,7 +8,7 @@ import pytest
 from conftest import REPO_DIR
 
 PACKAGE = REPO_DIR / "_ext" / "sphinx_cv"
-OUTPUTS = ("website", "pdf", "text", "exports")
+OUTPUTS = ("website", "pdf", "text", "manual", "exports")
 
 
 def imported_packages(path, package=PACKAGE) -> set[str]:

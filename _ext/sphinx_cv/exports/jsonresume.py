@@ -33,7 +33,7 @@ from sphinx.util import logging
 
 from .. import model
 from ..model import WEBSITE_BUILDERS
-from ..publications.style import plain_text
+from ..publications.style import EQUAL, EQUAL_LEGEND, author_marks, month_of, plain_text, shown_link
 from ..source.dates import SEASON_MONTHS, DatePoint, Span, format_dates
 from ..source.keywords import split_language
 from ..source.records import (
@@ -55,7 +55,6 @@ KIND_SECTIONS = {
     "project": "projects",
     "activity": "projects",
 }
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 # -- dates ------------------------------------------------------------------------
@@ -206,24 +205,18 @@ def person_name(person: Any) -> str:
     return f"{name}, {lineage}" if lineage else name
 
 
-def equal_contributors(fields: Any) -> set[int]:
-    """1-based author positions that biblatex's ``author+an`` marks ``equal``."""
-    marked = set()
-    for part in fields.get("author+an", "").split(";"):
-        position, _, annotations = part.partition("=")
-        if position.strip().isdigit() and "equal" in annotations.split(","):
-            marked.add(int(position))
-    return marked
+def equal_contributors(entry: Any) -> set[int]:
+    """1-based author positions marked ``equal``, as the page marks them (the style's rule)."""
+    return {index + 1 for index, marks in author_marks(entry).items() if EQUAL in marks}
 
 
-def release_date(fields: Any) -> str:
+def release_date(entry: Any) -> str:
     """``year`` with ``month`` when the bib gives a month the schema can hold."""
-    year = fields.get("year", "").strip()
-    if not re.fullmatch(r"\d{4}", year):
+    year = entry.fields.get("year", "").strip()
+    if not re.fullmatch(r"[0-9]{4}", year):
         return ""
-    month = fields.get("month", "").strip().lower()[:3]
-    number = _MONTHS.index(month) + 1 if month in _MONTHS else int(month) if month.isdigit() else 0
-    return f"{year}-{number:02d}" if 1 <= number <= 12 else year
+    number = month_of(entry)
+    return f"{year}-{number:02d}" if number else year
 
 
 def publication_item(entry: Any) -> dict[str, Any]:
@@ -235,36 +228,30 @@ def publication_item(entry: Any) -> dict[str, Any]:
     if venue and fields.get("abbr"):
         venue += f" ({plain_text(fields['abbr'])})"
     venue = venue or plain_text(fields.get("note", ""))
-    equal = equal_contributors(fields)
+    equal = equal_contributors(entry)
     authors = [
         person_name(person) + ("*" if position in equal else "")
         for position, person in enumerate(entry.persons.get("author", []), start=1)
     ]
     summary = [_join_names(authors) + "." if authors else ""]
     if equal:
-        summary.append("(* denotes equal contribution)")
+        summary.append(EQUAL_LEGEND)
     if fields.get("addendum"):
         summary.append(plain_text(fields["addendum"]) + ".")
     return _compact(
         {
             "name": plain_text(fields.get("title", "")),
             "publisher": venue,
-            "releaseDate": release_date(fields),
-            "url": publication_url(fields),
+            "releaseDate": release_date(entry),
+            "url": publication_url(entry),
             "summary": " ".join(part for part in summary if part),
         }
     )
 
 
-def publication_url(fields: Any) -> str:
-    """``url``, else the arXiv abstract page, else the DOI."""
-    if fields.get("url"):
-        return fields["url"]
-    if fields.get("eprint") and fields.get("archiveprefix", "").lower() == "arxiv":
-        return f"https://arxiv.org/abs/{fields['eprint']}"
-    if fields.get("doi"):
-        return f"https://doi.org/{fields['doi']}"
-    return ""
+def publication_url(entry: Any) -> str:
+    """``url``, else the arXiv abstract page, else the DOI: the first the URL policy accepts."""
+    return next(filter(None, (shown_link(entry, field) for field in ("url", "eprint", "doi"))), "")
 
 
 def _join_names(names: list[str]) -> str:

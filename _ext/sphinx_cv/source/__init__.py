@@ -16,7 +16,7 @@ from sphinx.config import Config
 
 from .config import check_config
 from .directives import AwardDirective, ProfileDirective, TimelineDirective
-from .domain import CVDomain
+from .domain import CVDomain, OneProfile
 from .grouping import GroupEntries
 from .keywords import InterestsDirective, SkillsDirective
 
@@ -40,5 +40,6 @@ def setup(app: Sphinx) -> None:
     app.add_directive("interests", InterestsDirective)
     app.add_domain(CVDomain)
     app.add_transform(GroupEntries)
+    app.add_post_transform(OneProfile)
     app.connect("config-inited", enable_myst_syntax)
     app.connect("config-inited", check_config)
