@@ -57,8 +57,8 @@ CASES = [
     (
         "entries.md",
         ":::{timeline} Quoted role",
-        "MyST could not read the options (see its warning); ':date:', ':role:', ':location:'",
-        "a value that starts with a quote must be quoted as a whole",
+        "MyST did not read ':date:', ':role:', ':location:' as written",
+        "quote such a value as a whole (:role: '\"Lead\" engineer'",
     ),
     (
         "entries.md",
@@ -96,6 +96,20 @@ CASES = [
         ":::{profile} Somebody",
         "profile: the CV has a profile already, at {srcdir}/index.md:3",
         "only that one is used (on the site, in the PDF and in the exports)",
+    ),
+    (
+        "second.md",
+        ":::{award} Greater-than issuer",
+        "award: MyST did not read ':issuer:' as written (it reads a value that starts with a "
+        "quote, '>' or '|' as YAML)",
+        "read as written, each to the end of its line",
+    ),
+    (
+        "second.md",
+        ":::{award} Link in the title",
+        "the link 'ftp://example.org/x' in 'Link in the title [to ftp](ftp://example.org/x)' is "
+        "shown as text: it has the scheme 'ftp'",
+        URLS,
     ),
     (
         "publications.md",
@@ -217,7 +231,11 @@ def test_every_page_is_built(hostile):
     outer = entries.find(string="Unclosed outer").find_parent("li")
     assert "Nested award" not in outer.get_text()
     assert titles.index("Nested award") == titles.index("Unclosed outer") + 1
-    assert page(hostile, "second").select_one(".cv-entry-title").get_text() == "Still built"
+    second = page(hostile, "second")
+    assert second.select(".cv-entry-title")[-1].get_text() == "Still built"
+    assert second.select(".cv-entry-title")[0].get_text() == "Link in the title to ftp"
+    assert second.select(".cv-entry-title")[0].find("a") is None
+    assert second.select_one(".cv-entry-issuer").get_text() == ">"
     # The options MyST dropped are read as written.
     quoted = entries.find(string="Quoted role").find_parent("li")
     assert quoted.select_one(".cv-entry-role").get_text() == "\u201cLead\u201d engineer"

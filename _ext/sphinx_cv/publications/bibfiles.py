@@ -6,12 +6,15 @@ stray text or bytes that are not UTF-8 stop the whole build with an
 cache calls when a file changed) with pybtex's parser in capture mode, which
 reads on after an error. Each error becomes a warning at its line in the
 ``.bib`` file that says what is wrong (a syntax error, bytes that are not the
-encoding, a key or field given twice), and every other entry is built. A
+encoding, a key or field given twice), and every other entry is built (the
+file is read one entry at a time: a chunk starts at a line that starts with
+``@``). A
 missing file is a warning at ``bibtex_bibfiles`` in ``conf.py``.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 from pathlib import Path
@@ -25,6 +28,8 @@ from sphinx.util import logging
 from sphinxcontrib.bibtex import bibfile
 
 from ..source.config import conf_py_location
+from ..source.reading import WARNING as CONTROL_WARNING
+from ..source.reading import control_characters, without_control_characters
 
 logger = logging.getLogger(__name__)
 
@@ -50,37 +55,44 @@ def parse_bibdata(bibfilenames: list[Path], encoding: str) -> bibfile.BibData:
 
 
 def parse_text(parser: Parser, filename: Path, text: str) -> None:
-    """Parse the text; after an entry that never ends, go on at the next ``@`` line."""
-    start = 0
-    while True:
+    """Parse the text one entry at a time, so that a broken entry breaks only itself.
+
+    Each chunk starts at a line that starts with ``@``; pybtex would otherwise
+    read on from where it stopped, into the next entry. An entry that does not
+    end (an unclosed brace) is left out.
+    """
+    starts = [0, *(m.start() for m in _ENTRY_START.finditer(text) if m.start() > 0), len(text)]
+    for start, end in itertools.pairwise(starts):
+        chunk = text[start:end]
         with pybtex.errors.capture() as errors:
-            parser.parse_string(text[start:])
-        unended = None
+            parser.parse_string(chunk)
         for error in errors:
-            if isinstance(error, PrematureEOF) and start + error.error_context_info[0] < len(text):
-                unended = start + error.error_context_info[0]
+            if isinstance(error, PrematureEOF):
+                found = re.search(r"@[^{(\s]*\s*[{(]?\s*([^\s,]*)", chunk)
+                key = found.group(1) if found else ""
+                if key in parser.data.entries:
+                    del parser.data.entries[key]
+                warn(
+                    f"the entry {key!r} does not end: a brace or parenthesis in it is not "
+                    "closed; it is left out, the entries after it are read",
+                    f"{filename}:{text.count(chr(10), 0, start) + 1}",
+                )
             else:
                 warn(*describe(error, filename, text, start))
-        if unended is None:
-            return
-        # The entry swallowed the rest of the file: leave it out, read what follows.
-        line = text.count("\n", 0, unended) + 1
-        key = re.match(r"@\w*\s*[{(]?\s*([^\s,]*)", text[unended:]).group(1)
-        if key in parser.data.entries:
-            del parser.data.entries[key]
-        warn(
-            f"the entry {key!r} does not end: a brace or parenthesis in it is not closed; "
-            "it is left out, the entries after it are read",
-            f"{filename}:{line}",
-        )
-        following = re.compile(r"^\s*@", re.MULTILINE).search(text, unended + 1)
-        if following is None:
-            return
-        start = following.start()
 
 
 def decode(filename: Path, encoding: str) -> str:
-    """The file's text; bytes that are not ``encoding`` are a warning and show as U+FFFD."""
+    """The file's text; bytes that are not ``encoding`` are a warning and show as U+FFFD.
+
+    Control characters are a warning, and spaces (see :mod:`sphinx_cv.source.reading`).
+    """
+    text = _decode(filename, encoding)
+    for line, char in control_characters(text):
+        warn(CONTROL_WARNING.format(ord(char)), f"{filename}:{line}")
+    return without_control_characters(text)
+
+
+def _decode(filename: Path, encoding: str) -> str:
     raw = filename.read_bytes()
     try:
         return raw.decode(encoding)
@@ -118,6 +130,9 @@ def describe(error: Exception, filename: Path, text: str, start: int = 0) -> tup
         line = text.count("\n", 0, found) + 1 if found >= 0 else 1
         message = f"{error}; write names as 'Last, First and Last, First'"
     return message, f"{filename}:{line}"
+
+
+_ENTRY_START = re.compile(r"^[ \t]*@", re.MULTILINE)
 
 
 def entry_starts(text: str, key: str) -> list[int]:

@@ -37,7 +37,7 @@ from pybtex.scanner import PybtexSyntaxError
 from pybtex.style import FormattedEntry
 from pybtex.style.formatting import BaseStyle
 
-from ..source.urls import ACCEPTED_URLS, RefusedError, web_url
+from ..source.urls import ACCEPTED_URLS, SCHEME, RefusedError, web_url
 
 #: pybtex's plugin group of formatting styles, and our style's name in it.
 PLUGIN_GROUP = "pybtex.style.formatting"
@@ -89,8 +89,6 @@ LINK_FIELDS = (
 )
 ARXIV_URL = "https://arxiv.org/abs/{}"
 DOI_URL = "https://doi.org/{}"
-# A value that starts with a scheme ("https:", "javascript:") is a URL, not a DOI name.
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 _MONTHS = {
     name: number
@@ -343,7 +341,8 @@ def check_entry(entry: Entry) -> list[Problem]:
                 "'month = {3}' or 'month = {mar}'",
             )
         )
-    for field, value in entry.fields.items():
+    names = [(role, str(person)) for role, people in entry.persons.items() for person in people]
+    for field, value in [*entry.fields.items(), *names]:
         problem = _latex_problem(value)
         if problem:
             problems.append(Problem(field, f"{field} {value!r} {problem}; it is shown as written"))
@@ -393,7 +392,7 @@ def link_target(entry: Entry, field: str) -> str:
         if prefix.strip().lower() != "arxiv":
             return ""
         value = ARXIV_URL.format(value)
-    elif field == "doi" and (value.lower().startswith("doi:") or not _SCHEME.match(value)):
+    elif field == "doi" and (value.lower().startswith("doi:") or not SCHEME.match(value)):
         value = DOI_URL.format(value.removeprefix("doi:").removeprefix("DOI:").strip())
     return web_url(value)
 
@@ -501,7 +500,10 @@ class CVStyle(BaseStyle):
         marks = author_marks(entry)
         names = []
         for index, person in enumerate(persons):
-            name = self.format_name(person, self.abbreviate_names).format()
+            try:
+                name = self.format_name(person, self.abbreviate_names).format()
+            except (PybtexSyntaxError, ValueError):  # LaTeX it cannot read: check_entry warns
+                name = Text(" ".join(person.first_names + person.middle_names + person.last_names))
             annotations = marks.get(index, set())
             if EQUAL in annotations:
                 name = Text(name, EQUAL_MARK)

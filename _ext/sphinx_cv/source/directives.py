@@ -30,9 +30,9 @@ _OPTION_LINE = re.compile(r"^:(?P<name>[A-Za-z][\w-]*):(?:\s(?P<value>.*))?$")
 class CVDirective(SphinxDirective):
     """Warnings at the directive's location, and the checks all directives share.
 
-    Before ``run()``, :meth:`read_options` warns about an option given twice
-    and reads the options again when MyST dropped them all (a value such as
-    ``"Lead" engineer`` stops its option parser).
+    In ``run()``, :meth:`read_options` warns about an option given twice and
+    reads again, as written, the options MyST dropped (a value such as
+    ``"Lead" engineer`` stops its option parser; ``>`` reads as empty).
     """
 
     def warn(self, message: str, subtype: str, lineno: int | None = None) -> None:
@@ -42,7 +42,7 @@ class CVDirective(SphinxDirective):
 
     def option_lines(self) -> list[tuple[str, str, int]]:
         """``(name, value, line)`` of each ``:name: value`` line, as written."""
-        lines = self.block_text.splitlines()[1:]
+        lines = self.block_text.split("\n")[1:]  # as markdown-it splits lines
         found = []
         for offset, line in enumerate(lines, start=1):
             match = _OPTION_LINE.match(line.strip())
@@ -63,10 +63,16 @@ class CVDirective(SphinxDirective):
                     lineno,
                 )
             seen[name] = lineno
-        lost = [item for item in written if item[0] in self.option_spec]
-        if not lost or any(name in self.options for name, _value, _line in lost):
+        # MyST reads option values as YAML: '"Lead" engineer' stops its parser (every
+        # option is dropped), '>' or '|' is an empty block. Read those as written.
+        last = {name: (value, lineno) for name, value, lineno in written}
+        lost = [
+            (name, value, lineno)
+            for name, (value, lineno) in last.items()
+            if name in self.option_spec and value and not self.options.get(name)
+        ]
+        if not lost:
             return
-        # MyST dropped every option (it warned why): read each as written.
         for name, value, lineno in lost:
             try:
                 self.options[name] = self.option_spec[name](value)
@@ -76,10 +82,10 @@ class CVDirective(SphinxDirective):
                 )
         names = ", ".join(f"':{name}:'" for name, _value, _line in lost)
         self.warn(
-            f"{self.name}: MyST could not read the options (see its warning); {names} "
-            "were read as written, each to the end of its line; a value that starts "
-            "with a quote must be quoted as a whole (:role: '\"Lead\" engineer', "
-            'not :role: "Lead" engineer)',
+            f"{self.name}: MyST did not read {names} as written (it reads a value that "
+            "starts with a quote, '>' or '|' as YAML); read as written, each to the end "
+            "of its line; to be safe, quote such a value as a whole "
+            '(:role: \'"Lead" engineer\', not :role: "Lead" engineer)',
             "option",
         )
 
@@ -107,19 +113,33 @@ class CVDirective(SphinxDirective):
         return [*holder.children, *messages]
 
     def drop_html(self, holder: nodes.Element, text: str, lineno: int | None = None) -> None:
-        """Remove raw HTML from parsed plain-text fields, with a warning that names it."""
+        """Remove raw HTML, and links the URL policy refuses, with a warning that names them."""
         raw = list(holder.findall(nodes.raw))
-        if not raw:
-            return
-        tags = " ".join(node.astext() for node in raw)
-        self.warn(
-            f"{self.name}: HTML is not allowed in {text!r}; {tags!r} is left out "
-            "(write *emphasis* or **bold** in Markdown)",
-            "html",
-            lineno,
-        )
-        for node in raw:
-            node.parent.remove(node)
+        if raw:
+            tags = " ".join(node.astext() for node in raw)
+            self.warn(
+                f"{self.name}: HTML is not allowed in {text!r}; {tags!r} is left out "
+                "(write *emphasis* or **bold** in Markdown)",
+                "html",
+                lineno,
+            )
+            for node in raw:
+                node.parent.remove(node)
+        for link in list(holder.findall(nodes.reference)):
+            url = link.get("refuri", "")
+            try:
+                if url.lower().startswith("mailto:"):
+                    urls.email_address(url)
+                elif urls.SCHEME.match(url):
+                    urls.web_url(url)
+            except urls.RefusedError as error:
+                self.warn(
+                    f"{self.name}: the link {url!r} in {text!r} is shown as text: it {error}; "
+                    f"{urls.ACCEPTED_URLS}",
+                    "url",
+                    lineno,
+                )
+                link.replace_self(link.children)
 
 
 class CVEntryDirective(CVDirective):

@@ -101,6 +101,7 @@ class KeywordsDirective(CVDirective):
             # Labels and items are plain text (exporters read them): no HTML.
             self.drop_html(holder, holder.astext()[:40], holder.line or self.lineno)
             self.read_group(holder)
+        self.drop_html(box, box.astext()[:40])  # HTML outside the bullets, too
         return [box]
 
     def read_group(self, holder: nodes.Element) -> None:

@@ -28,6 +28,9 @@ ACCEPTED_PHONE = (
     "('ext. 12'), e.g. '+82 42 350 1234'"
 )
 
+#: A URL that names its scheme ("https:", "javascript:"), unlike a link within the
+#: site or a DOI name ("10.1000/x").
+SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 # Control characters (C0, DEL, C1) and any whitespace: never inside a URL.
 _UNSAFE = re.compile(r"[\x00-\x20\x7f-\x9f\s]")
 # A simple addr-spec: no quotes, angle brackets, spaces, commas or colons.
