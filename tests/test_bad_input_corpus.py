@@ -102,10 +102,11 @@ def line_of(path, anchor: str) -> int:
     return text.count("\n", 0, starts[0]) + 1
 
 
-def build(rootdir, tmp_path_factory, name: str) -> SphinxTestApp:
-    srcdir = tmp_path_factory.mktemp(name) / "src"
+def build(rootdir, tmp_path_factory, name: str, builder: str = "html") -> SphinxTestApp:
+    """Build a copy of the root ``test-NAME`` (without the site's PDF)."""
+    srcdir = tmp_path_factory.mktemp(f"{name}-{builder}") / "src"
     shutil.copytree(rootdir / f"test-{name}", srcdir)
-    app = SphinxTestApp("html", srcdir=srcdir)
+    app = SphinxTestApp(builder, srcdir=srcdir, confoverrides={"cv_pdf_link": False})
     try:
         app.build()
     finally:

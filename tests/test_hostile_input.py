@@ -13,14 +13,12 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 
 import pytest
-from bs4 import BeautifulSoup
-from conftest import require_tool, warning_lines
+from conftest import compile_pdf, warning_lines
 from sphinx.testing.util import SphinxTestApp
-from test_bad_input_corpus import line_of
+from test_bad_input_corpus import build, line_of, page
 
 URLS = "accepted are absolute http:// or https:// URLs"
 DATES = "accepted forms: YYYY, YYYY-MM, YYYY-MM-DD or 'YYYY Season'"
@@ -170,24 +168,9 @@ CASES = [
 ]
 
 
-def build(rootdir, tmp_path_factory, name: str, builder: str = "html") -> SphinxTestApp:
-    srcdir = tmp_path_factory.mktemp(f"{name}-{builder}") / "src"
-    shutil.copytree(rootdir / f"test-{name}", srcdir)
-    app = SphinxTestApp(builder, srcdir=srcdir, confoverrides={"cv_pdf_link": False})
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
-
-
 @pytest.fixture(scope="module")
 def hostile(rootdir, tmp_path_factory) -> SphinxTestApp:
     return build(rootdir, tmp_path_factory, "hostile")
-
-
-def page(app, name: str) -> BeautifulSoup:
-    return BeautifulSoup((app.outdir / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
 
 
 def bib_line(path, anchor: str) -> int:
@@ -332,26 +315,16 @@ def test_non_ascii_digits_are_no_dates(hostile):
 @pytest.fixture(scope="module")
 def hostile_pdf(rootdir, tmp_path_factory):
     """The hostile CV as LaTeX, compiled once (a page named ``50%#`` among its pages)."""
-    require_tool("latexmk", "xelatex")
     app = build(rootdir, tmp_path_factory, "hostile", "latex")
     tex = next(app.outdir.glob("*.tex"))
-    subprocess.run(
-        ["latexmk", "-xelatex", "-interaction=nonstopmode", "-halt-on-error", tex.name],
-        cwd=app.outdir,
-        capture_output=True,
-        check=False,
-        timeout=300,
-    )
-    return app, tex
+    compile_pdf(tex)
+    return tex
 
 
 @pytest.mark.latex
 def test_the_pdf_compiles_and_prints_one_profile(hostile_pdf):
-    app, tex = hostile_pdf
+    tex = hostile_pdf
     pdf = tex.with_suffix(".pdf")
-    assert pdf.exists(), (app.outdir / tex.with_suffix(".log").name).read_text(errors="replace")[
-        -3000:
-    ]
     text = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout

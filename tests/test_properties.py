@@ -25,7 +25,7 @@ from urllib.parse import unquote
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import require_tool, warning_lines
+from conftest import compile_pdf, warning_lines
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
@@ -258,7 +258,6 @@ VALUES = st.lists(FIELD_TEXT, min_size=8, max_size=8)
     bib_titles=["\\", "{", "}", "$", "\\emph{", "%", "#", "\\relax"],
 )
 def test_the_pdf_compiles_whatever_the_values(project, titles, roles, places, bib_titles):
-    require_tool("latexmk", "xelatex")
     entries = "".join(
         f":::{{timeline}} {title}\n:date: 2020\n:role: {role}\n:location: {place}\n:::\n\n"
         for title, role, place in zip(titles, roles, places, strict=True)
@@ -279,15 +278,7 @@ def test_the_pdf_compiles_whatever_the_values(project, titles, roles, places, bi
     (project / "refs.bib").write_text(bib + GOOD_ENTRY, encoding="utf-8")
     app = build(project, "latex")
     tex = next(app.outdir.glob("*.tex"))
-    subprocess.run(
-        ["latexmk", "-xelatex", "-interaction=nonstopmode", "-halt-on-error", tex.name],
-        cwd=app.outdir,
-        capture_output=True,
-        check=False,
-        timeout=300,
-    )
-    log = tex.with_suffix(".log")
-    assert tex.with_suffix(".pdf").exists(), log.read_text(errors="replace")[-3000:]
+    compile_pdf(tex)
     text = subprocess.run(
         ["pdftotext", "-layout", str(tex.with_suffix(".pdf")), "-"],
         capture_output=True,

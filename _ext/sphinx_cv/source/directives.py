@@ -109,10 +109,10 @@ class CVDirective(SphinxDirective):
         """
         inline, messages = self.parse_inline(text, lineno=self.lineno)
         holder = nodes.inline("", "", *inline)
-        self.drop_html(holder, text)
+        self.keep_plain_text(holder, text)
         return [*holder.children, *messages]
 
-    def drop_html(self, holder: nodes.Element, text: str, lineno: int | None = None) -> None:
+    def keep_plain_text(self, holder: nodes.Element, text: str, lineno: int | None = None) -> None:
         """Remove raw HTML, and links the URL policy refuses, with a warning that names them."""
         raw = list(holder.findall(nodes.raw))
         if raw:

@@ -99,9 +99,9 @@ class KeywordsDirective(CVDirective):
             self.warn(f"{self.name}: nothing to read; write it as {self.example}", "content")
         for holder in holders:
             # Labels and items are plain text (exporters read them): no HTML.
-            self.drop_html(holder, holder.astext()[:40], holder.line or self.lineno)
+            self.keep_plain_text(holder, holder.astext()[:40], holder.line or self.lineno)
             self.read_group(holder)
-        self.drop_html(box, box.astext()[:40])  # HTML outside the bullets, too
+        self.keep_plain_text(box, box.astext()[:40])  # HTML outside the bullets, too
         return [box]
 
     def read_group(self, holder: nodes.Element) -> None:
