@@ -31,7 +31,7 @@ from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_cv.source.records import PROFILE_FIELDS
-from sphinx_cv.source.urls import RefusedError, email_address, web_url
+from sphinx_cv.source.urls import RefusedError, web_url
 
 # markdown-it ends a line at \n or \r: an option value is one line.
 LINE_CHARS = st.characters(blacklist_categories=("Cs",), blacklist_characters="\n\r")
@@ -130,10 +130,7 @@ def bib_entry(fields: dict[str, str]) -> bytes:
 
 def refused(url: str) -> bool:
     try:
-        if url.lower().startswith("mailto:"):
-            email_address(url)
-        else:
-            web_url(url)
+        web_url(url, mailto=True)
     except RefusedError:
         return True
     return False

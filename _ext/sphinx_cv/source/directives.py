@@ -128,10 +128,8 @@ class CVDirective(SphinxDirective):
         for link in list(holder.findall(nodes.reference)):
             url = link.get("refuri", "")
             try:
-                if url.lower().startswith("mailto:"):
-                    urls.email_address(url)
-                elif urls.SCHEME.match(url):
-                    urls.web_url(url)
+                if urls.SCHEME.match(url):  # not a link within the site
+                    urls.web_url(url, mailto=True)
             except urls.RefusedError as error:
                 self.warn(
                     f"{self.name}: the link {url!r} in {text!r} is shown as text: it {error}; "

@@ -68,7 +68,7 @@ def web_url(text: str, *, mailto: bool = False) -> str:
     if scheme not in WEB_SCHEMES:
         raise RefusedError(f"has the scheme {scheme!r}" if scheme else "has no scheme")
     try:
-        host = parts.hostname
+        host, _port = parts.hostname, parts.port  # each raises on a bad host or port
     except ValueError as error:
         raise RefusedError(f"is not a URL ({error})") from None
     if not host:
