@@ -1,6 +1,8 @@
 """Sphinx configuration of Minhak Song's CV.
 
-To make the CV your own, change the values in the first block and the pages.
+To make the CV your own, change the first block (and the pages): the page
+titles, the PDF's title and file name, canonical links, OpenGraph, the sitemap
+and resume.json all follow from it.
 """
 
 import sys
@@ -9,10 +11,15 @@ from pathlib import Path
 # The extension lives in this repository; an installed copy works as well.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "_ext"))
 
-# -- Who this CV is for ------------------------------------------------------
-project = "Minhak Song"
-author = "Minhak Song"
-copyright = "2026, Minhak Song"
+# -- Whose CV this is: a fork changes this block ---------------------------------
+author = "Minhak Song"  # bold in author lists; the PDF's name: minhak-song-cv.pdf
+project = author  # the site's title: sidebar and "Minhak Song — Publications"
+copyright = f"2026, {author}"
+# The site's address: canonical links, OpenGraph URLs, the sitemap, resume.json.
+# Empty: Read the Docs' own address there; elsewhere no canonical links or sitemap.
+html_baseurl = "https://minhak-song-cv.readthedocs.io/en/latest/"
+# Where the sources live: the edit button opens each page's Markdown there.
+repository_url = "https://github.com/songminhak/sphinx-cv"
 
 # -- sphinx-cv ----------------------------------------------------------------
 extensions = ["myst_parser", "sphinxcontrib.bibtex", "sphinx_cv"]
@@ -20,9 +27,6 @@ cv_present_label = "Current"  # how an open span ends: "Mar 2020 – Current"
 cv_date_format = "%b %Y"  # how a month is shown: "Mar 2020"
 
 bibtex_bibfiles = ["../references.bib"]
-# Tooltips serve {cite} references, which a CV has none of; without them each
-# entry is formatted once instead of twice (a quarter of a large build's time).
-bibtex_tooltips = False
 
 myst_enable_extensions = ["colon_fence"]
 exclude_patterns = ["_build"]
@@ -30,9 +34,6 @@ language = "en"
 
 # -- Website --------------------------------------------------------------------
 html_theme = "sphinx_book_theme"
-html_title = "Minhak Song"
-# Where the sources live: the edit button opens each page's Markdown there.
-repository_url = "https://github.com/songminhak/sphinx-cv"
 html_theme_options = {
     "home_page_in_toc": True,
     "show_toc_level": 1,
@@ -44,10 +45,8 @@ html_theme_options = {
 }
 
 # -- Findable and shareable -----------------------------------------------------
-# The canonical address: <link rel="canonical">, OpenGraph URLs and the sitemap.
-html_baseurl = "https://minhak-song-cv.readthedocs.io/en/latest/"
+# Canonical links, OpenGraph tags and sitemap.xml use html_baseurl (above).
 extensions += ["sphinxext.opengraph", "sphinx_sitemap"]
-ogp_site_url = html_baseurl
 ogp_social_cards = {"enable": False}  # no generated preview images
 ogp_custom_meta_tags = ['<meta name="twitter:card" content="summary" />']
 sitemap_url_scheme = "{link}"  # html_baseurl already holds language and version

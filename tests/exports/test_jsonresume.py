@@ -104,7 +104,8 @@ def test_seed_awards(seed_resume: dict) -> None:
     assert scholarship["title"] == "Korea Presidential Science Scholarship"
     assert scholarship["awarder"] == "Korean government"
     assert scholarship["summary"] == (
-        "$45,000 financial support for honorable undergraduates\nDates: 2020 – Current"
+        "$45,000 financial support for honorable undergraduates from Korean government\n"
+        "Dates: 2020 – Current"
     )
     valedictorian = next(a for a in awards if a["title"] == "Department Valedictorian")
     assert valedictorian["date"] == "2021-03"  # 2021 Spring, the first of the list

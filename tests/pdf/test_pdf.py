@@ -15,6 +15,7 @@ from conftest import TESTS_DIR, copy_seed_project, require_tool
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_cv.pdf.compile import TOOLS, compile_tex
+from sphinx_cv.pdf.settings import pdf_stem
 
 POPPLER = ("pdftotext", "pdffonts", "pdfinfo")
 ROOTS = TESTS_DIR / "roots"
@@ -111,7 +112,7 @@ SEED_IN_ORDER = [
     "NeurIPS 2023 Travel Award 2023",
     "Korea Presidential Science Scholarship 2020 – Current",
     "Korean government",
-    "$45,000 financial support for honorable undergraduates",
+    "$45,000 financial support for honorable undergraduates from Korean government",
     "KAIST Presidential Fellowship 2020 – Current",
     "Honor Society of KAIST (Advisor: Prof. Jaeyoung Byeon)",
     "$30,000 financial support and matching mentor professor",
@@ -206,6 +207,41 @@ def test_seed_pdf_fonts_are_one_embedded_family(seed_pdf: Path) -> None:
         emb = row.split()[-5]
         assert emb == "yes", row
         assert "TeXGyrePagella" in name, row
+
+
+def test_seed_pdf_is_named_after_its_author_and_its_log_is_clean(seed_pdf: Path) -> None:
+    assert seed_pdf.name == "minhak-song-cv.pdf"
+    log = seed_pdf.with_suffix(".log").read_text(encoding="utf-8", errors="replace")
+    assert "Overfull" not in log
+    assert "Missing character" not in log
+
+
+@pytest.mark.parametrize(
+    ("author", "stem"),
+    [
+        ("Ana Cláudia Ribeiro-Søndergaard", "ana-claudia-ribeiro-sondergaard-cv"),
+        ("Nguyễn Văn Łukasz", "nguyen-van-lukasz-cv"),
+        ("Æsa Đorđević-Straße", "aesa-dordevic-strasse-cv"),
+        ("Þóra Ðórðardóttir", "thora-dordardottir-cv"),
+        ("송민학", "cv"),
+    ],
+)
+def test_pdf_file_name_is_the_author_in_ascii(author: str, stem: str) -> None:
+    assert pdf_stem(author) == stem
+
+
+@pytest.mark.sphinx("latex", testroot="pdf-special", confoverrides={"cv_pdf_filename": "lw.pdf"})
+def test_pdf_file_name_is_a_conf_value(app: SphinxTestApp) -> None:
+    app.build()
+    assert app.config.latex_documents[0][1] == "lw.tex"
+    assert (Path(app.outdir) / "lw.tex").is_file()
+
+
+@pytest.mark.sphinx("latex", testroot="pdf-special", confoverrides={"cv_pdf_filename": "a/b.pdf"})
+def test_bad_pdf_file_name_warns_and_uses_the_author(app: SphinxTestApp) -> None:
+    app.build()
+    assert "cv_pdf_filename 'a/b.pdf' is not a file name" in app.warning.getvalue()
+    assert (Path(app.outdir) / "nguyen-van-lukasz-cv.tex").is_file()
 
 
 def test_seed_pdf_is_small(seed_pdf: Path) -> None:

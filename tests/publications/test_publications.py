@@ -309,6 +309,28 @@ def test_a_style_chosen_in_conf_is_kept(app):
     assert "cv-publications" not in (app.outdir / "papers.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.sphinx("html", testroot="pubs", srcdir="pubs-tooltips-default")
+def test_tooltips_are_off_unless_conf_sets_them(app, make_app):
+    """A CV cites nothing: each entry is formatted once, without a tooltip copy."""
+    assert app.config.bibtex_tooltips is False
+    chosen = make_app(
+        "html", srcdir=app.srcdir, confoverrides={"bibtex_tooltips": True, "templates_path": []}
+    )
+    assert chosen.config.bibtex_tooltips is True
+
+
+def test_a_name_in_many_entries_is_written_alike_in_each_style():
+    """Rendered names are kept across entries; an abbreviating style gets its own."""
+    bib = """
+    @misc{one, title = {One}, year = {2024}, author = {Ahn, Kwang{\\'e}un and Yun, Chulhee}}
+    @misc{two, title = {Two}, year = {2023}, author = {Ahn, Kwang{\\'e}un and Yun, Chulhee}}"""
+    full = [html for _label, html in formatted(bib)]
+    short = [html for _label, html in formatted(bib, abbreviate_names=True)]
+    protected = '<span class="bibtex-protected">\u00e9</span>'
+    assert all(f"Kwang{protected}un Ahn and Chulhee Yun" in html for html in full)
+    assert all("K.&nbsp;Ahn and C.&nbsp;Yun" in html for html in short)
+
+
 # -- bad input ---------------------------------------------------------------------
 
 
@@ -385,7 +407,7 @@ def publications_chapter(tex: str) -> str:
 @pytest.mark.sphinx("latex", testroot="pubs")
 def test_latex_keeps_each_list_in_its_section(app):
     app.build()
-    tex = (app.outdir / "testcv.tex").read_text(encoding="utf-8")
+    tex = (app.outdir / "minhak-song-cv.tex").read_text(encoding="utf-8")
     assert "thebibliography" not in tex
     papers = publications_chapter(tex)
     conference = papers.index(r"\subsection{Conference papers}")
@@ -407,14 +429,14 @@ def test_pdf_lists_publications_in_place(app):
     require_tool("latexmk", "xelatex", "pdftotext", "pdfinfo")
     app.build()
     subprocess.run(
-        ["latexmk", "-pdfxe", "-interaction=nonstopmode", "-halt-on-error", "testcv.tex"],
+        ["latexmk", "-pdfxe", "-interaction=nonstopmode", "-halt-on-error", "minhak-song-cv.tex"],
         cwd=app.outdir,
         check=True,
         capture_output=True,
         timeout=300,
     )
     text = subprocess.run(
-        ["pdftotext", "testcv.pdf", "-"],
+        ["pdftotext", "minhak-song-cv.pdf", "-"],
         cwd=app.outdir,
         check=True,
         capture_output=True,
@@ -436,9 +458,9 @@ def test_pdf_lists_publications_in_place(app):
     preprints = flat[flat.index("See also") :]
     assert re.search(r"\[5\] “The Newest Preprint\.”.*\[3\] “A Preprint from March\.”", preprints)
     # The citation "[2]" on the preprints page jumps to entry [2] in the PDF.
-    tex = (app.outdir / "testcv.tex").read_text(encoding="utf-8")
+    tex = (app.outdir / "minhak-song-cv.tex").read_text(encoding="utf-8")
     anchor = re.search(r"\\hyperlink\{(cite\.[^}]+)\}\{2\}", tex).group(1)
     destinations = subprocess.run(
-        ["pdfinfo", "-dests", "testcv.pdf"], cwd=app.outdir, check=True, capture_output=True
+        ["pdfinfo", "-dests", "minhak-song-cv.pdf"], cwd=app.outdir, check=True, capture_output=True
     ).stdout.decode()
     assert f'"{anchor}"' in destinations

@@ -6,7 +6,8 @@ builders write it beside the site and link it from the home page. The mapping
 
 - ``basics`` from the ``profile`` directive;
 - ``education``, ``work``, ``volunteer``, ``projects`` from ``timeline``
-  entries by ``:kind:`` (``project`` and ``activity`` go to ``projects``);
+  entries by ``:kind:`` (``project``, ``activity`` and ``talk`` go to ``projects``,
+  with their kind as ``type``);
 - ``awards`` from ``award`` entries;
 - ``publications`` from every entry of ``bibtex_bibfiles``, newest first;
 - ``skills``, ``languages``, ``interests`` from the ``skills`` and
@@ -23,7 +24,6 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -33,7 +33,16 @@ from sphinx.util import logging
 
 from .. import model
 from ..model import WEBSITE_BUILDERS
-from ..publications.style import EQUAL, EQUAL_LEGEND, author_marks, month_of, plain_text, shown_link
+from ..publications.style import (
+    EQUAL_LEGEND,
+    has_equal_contribution,
+    month_of,
+    plain_names,
+    plain_source,
+    plain_text,
+    shown_link,
+    shows_note,
+)
 from ..source.dates import SEASON_MONTHS, DatePoint, Span, format_dates
 from ..source.keywords import split_language
 from ..source.records import (
@@ -42,6 +51,7 @@ from ..source.records import (
     KeywordGroup,
     ProfileRecord,
     TimelineRecord,
+    profile_username,
 )
 
 logger = logging.getLogger(__name__)
@@ -54,6 +64,7 @@ KIND_SECTIONS = {
     "volunteer": "volunteer",
     "project": "projects",
     "activity": "projects",
+    "talk": "projects",
 }
 
 
@@ -113,6 +124,14 @@ def timeline_item(record: TimelineRecord) -> dict[str, Any]:
         }
     elif record.kind == "volunteer":
         item = {"organization": record.title, "position": record.role, "url": record.url, **dates}
+    elif record.kind == "talk":  # JSON Resume has no talks: a project of type "talk"
+        item = {
+            "name": record.title,
+            "description": record.role,
+            "type": record.kind,
+            "url": record.url,
+            **dates,
+        }
     elif record.kind in ("project", "activity"):
         item = {
             "name": record.title,
@@ -171,14 +190,6 @@ def basics(record: ProfileRecord | None) -> dict[str, Any]:
     )
 
 
-def profile_username(field: str, url: str) -> str:
-    """The user name or id in a profile URL (Scholar's is its ``user`` parameter)."""
-    parts = urlsplit(url)
-    if field == "scholar":
-        return parse_qs(parts.query).get("user", [""])[0]
-    return parts.path.rstrip("/").rsplit("/", 1)[-1]
-
-
 def keyword_sections(groups: Iterable[KeywordGroup]) -> dict[str, list[dict[str, Any]]]:
     """``skills``, ``languages`` and ``interests`` from the keyword groups."""
     sections: dict[str, list[dict[str, Any]]] = {"skills": [], "languages": [], "interests": []}
@@ -197,19 +208,6 @@ def keyword_sections(groups: Iterable[KeywordGroup]) -> dict[str, list[dict[str,
 # -- publications -----------------------------------------------------------------
 
 
-def person_name(person: Any) -> str:
-    """``Song, Minhak`` → ``Minhak Song``."""
-    parts = [*person.first_names, *person.middle_names, *person.prelast_names, *person.last_names]
-    name = " ".join(plain_text(part) for part in parts)
-    lineage = " ".join(plain_text(part) for part in person.lineage_names)
-    return f"{name}, {lineage}" if lineage else name
-
-
-def equal_contributors(entry: Any) -> set[int]:
-    """1-based author positions marked ``equal``, as the page marks them (the style's rule)."""
-    return {index + 1 for index, marks in author_marks(entry).items() if EQUAL in marks}
-
-
 def release_date(entry: Any) -> str:
     """``year`` with ``month`` when the bib gives a month the schema can hold."""
     year = entry.fields.get("year", "").strip()
@@ -220,44 +218,42 @@ def release_date(entry: Any) -> str:
 
 
 def publication_item(entry: Any) -> dict[str, Any]:
-    """One bib entry: name, publisher (the venue), releaseDate, url, summary (authors)."""
+    """One bib entry: name, publisher, releaseDate, url, summary.
+
+    ``publisher`` is where it appeared, as the publication list shows it
+    ("Journal (ABBR), 146(12):8123–8134", "Ph.D. thesis, School"), else its
+    ``note``; ``summary`` the authors, the legend, the note and the addendum.
+    """
     fields = entry.fields
-    venue = plain_text(
-        fields.get("journal") or fields.get("booktitle") or fields.get("publisher") or ""
-    )
-    if venue and fields.get("abbr"):
-        venue += f" ({plain_text(fields['abbr'])})"
-    venue = venue or plain_text(fields.get("note", ""))
-    equal = equal_contributors(entry)
-    authors = [
-        person_name(person) + ("*" if position in equal else "")
-        for position, person in enumerate(entry.persons.get("author", []), start=1)
+    publisher = plain_source(entry)
+    note = plain_text(fields.get("note", "")) if shows_note(entry) else ""
+    if not publisher:  # a @misc's note ("Letter", "Preprint") says what it is
+        publisher, note = note, ""
+    names = plain_names(entry)
+    summary = [
+        names,
+        EQUAL_LEGEND if has_equal_contribution(entry) else "",
+        note,
+        plain_text(fields.get("addendum", "")),
     ]
-    summary = [_join_names(authors) + "." if authors else ""]
-    if equal:
-        summary.append(EQUAL_LEGEND)
-    if fields.get("addendum"):
-        summary.append(plain_text(fields["addendum"]) + ".")
     return _compact(
         {
             "name": plain_text(fields.get("title", "")),
-            "publisher": venue,
+            "publisher": publisher,
             "releaseDate": release_date(entry),
             "url": publication_url(entry),
-            "summary": " ".join(part for part in summary if part),
+            "summary": " ".join(_sentence(part) for part in summary if part),
         }
     )
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "!", "?", ")")) else text + "."
 
 
 def publication_url(entry: Any) -> str:
     """``url``, else the arXiv abstract page, else the DOI: the first the URL policy accepts."""
     return next(filter(None, (shown_link(entry, field) for field in ("url", "eprint", "doi"))), "")
-
-
-def _join_names(names: list[str]) -> str:
-    if len(names) <= 2:
-        return " and ".join(names)
-    return ", ".join(names[:-1]) + ", and " + names[-1]
 
 
 # -- the document -----------------------------------------------------------------

@@ -55,6 +55,12 @@ def visit_publication(self, node: nodes.Element) -> None:
     raise nodes.SkipNode
 
 
+def visit_math(self, node: nodes.Element) -> None:
+    """A bib formula as Unicode text (``plain``), as in the text output."""
+    text(self, node["plain"])
+    raise nodes.SkipNode
+
+
 PARAGRAPH = (visit_paragraph, depart_paragraph)
 CONTAINER = (nothing, nothing)
 HANDLERS = {
@@ -70,4 +76,5 @@ HANDLERS = {
     "cv_profile_item": (visit_field, nothing),
     "cv_publications": PARAGRAPH,
     "cv_publication": (visit_publication, nothing),
+    "cv_math": (visit_math, nothing),
 }

@@ -8,12 +8,17 @@ of the page itself is in ``texinputs/sphinxcv.sty``.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.builders.latex import default_latex_documents
 from sphinx.config import Config
 from sphinx.util import logging
+
+from ..source.config import is_set_by_user
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +51,13 @@ FONTS = r"""
   Extension = .otf, UprightFont = *-regular, ItalicFont = *-italic, Scale = MatchLowercase]
 """
 
+#: Math in Pagella's own math font (Debian's fonts-texgyre-math), where installed;
+#: added to the preamble of a document that has a formula (unicode-math costs time).
+MATH_FONT = r"""
+\IfFontExistsTF{texgyrepagella-math.otf}
+  {\usepackage{unicode-math}\setmathfont{texgyrepagella-math.otf}}{}
+"""
+
 #: The title block: the name (the document's title) on top. A profile directive
 #: prints name and contacts itself; the LaTeX writer then uses ``METADATA_ONLY``.
 MAKETITLE = r"\cvmaketitle"
@@ -70,10 +82,50 @@ SPHINXSETUP = (
 )
 
 
-def is_set_by_user(config: Config, name: str) -> bool:
-    """Whether conf.py or the command line gave ``name`` a value."""
-    # Sphinx has no public "was this set?"; conf.py's namespace is _raw_config.
-    return name in config.overrides or name in config._raw_config
+#: Latin letters that Unicode does not decompose into a base letter and a mark.
+TRANSLITERATION = str.maketrans(
+    {
+        "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss",
+        "ẞ": "SS", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ł": "l", "Ł": "L",
+        "þ": "th", "Þ": "Th", "ħ": "h", "Ħ": "H", "ı": "i", "ŧ": "t", "Ŧ": "T",  # noqa: RUF001
+        "ŋ": "ng", "Ŋ": "Ng", "ĸ": "q", "ſ": "s",  # noqa: RUF001
+    }
+)  # fmt: skip
+
+#: The PDF's name when the owner's name has no Latin letters (송민학).
+FALLBACK_PDF_STEM = "cv"
+
+
+def pdf_stem(name: str) -> str:
+    """The PDF's file name stem for ``name``, in ASCII.
+
+    "Ana Cláudia Ribeiro-Søndergaard" gives "ana-claudia-ribeiro-sondergaard-cv";
+    a name without Latin letters gives "cv".
+    """
+    ascii_name = unicodedata.normalize("NFKD", name.translate(TRANSLITERATION))
+    ascii_name = ascii_name.encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    return f"{slug}-{FALLBACK_PDF_STEM}" if slug else FALLBACK_PDF_STEM
+
+
+def tex_filename(app: Sphinx, config: Config) -> str:
+    """The ``.tex`` (and so the PDF) file name: ``cv_pdf_filename``, else from the author."""
+    wanted = str(config.cv_pdf_filename).strip()
+    stem = wanted.removesuffix(".pdf")
+    if wanted and re.fullmatch(r"[\w.+-]+", stem, flags=re.ASCII):
+        return stem + ".tex"
+    default = pdf_stem(config.author or config.project) + ".pdf"
+    if wanted:
+        logger.warning(
+            "%s: cv_pdf_filename %r is not a file name; accepted are letters, digits, "
+            "'.', '-', '_' and '+', e.g. 'ana-ribeiro-cv.pdf' (default %r)",
+            Path(app.confdir, "conf.py"),
+            config.cv_pdf_filename,
+            default,
+            type="cv",
+            subtype="config",
+        )
+    return default.removesuffix(".pdf") + ".tex"
 
 
 def paper_option(app: Sphinx, config: Config) -> str:
@@ -101,6 +153,10 @@ def apply_defaults(app: Sphinx, config: Config) -> None:
         if not is_set_by_user(config, name):
             config[name] = value
 
+    if not is_set_by_user(config, "latex_documents"):
+        (document, _, *rest) = default_latex_documents(config)[0]
+        config.latex_documents = [(document, tex_filename(app, config), *rest)]
+
     # A fresh dict: the default {} is shared by every Sphinx app in a process.
     elements = dict(config.latex_elements)
     defaults = {**LATEX_ELEMENTS, "papersize": paper_option(app, config)}
@@ -116,4 +172,5 @@ def apply_defaults(app: Sphinx, config: Config) -> None:
 def setup(app: Sphinx) -> None:
     """Register ``cv_paper_size`` and the defaults; called by ``sphinx_cv.setup``."""
     app.add_config_value("cv_paper_size", DEFAULT_PAPER_SIZE, "env", types=(str,))
+    app.add_config_value("cv_pdf_filename", "", "", types=(str,))
     app.connect("config-inited", apply_defaults)

@@ -6,11 +6,17 @@ say what each part is. Text is escaped by Sphinx's LaTeX translator.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from docutils import nodes
 from sphinx.writers.latex import LaTeXTranslator
 
+from ..publications.math import balanced
 from ..source.dates import format_dates
-from .settings import MAKETITLE, METADATA_ONLY
+from ..source.nodes import cv_entry
+from ..source.records import PROFILE_NETWORKS, profile_username
+from .settings import FONTS, MAKETITLE, MATH_FONT, METADATA_ONLY
+from .texlog import FILE_MARK, SOURCE_MARK
 
 #: Opening and closing LaTeX of each node, by node class name.
 _WRAPPERS = {
@@ -28,7 +34,17 @@ _WRAPPERS = {
 
 
 def visit_element(self: LaTeXTranslator, node: nodes.Element) -> None:
+    if isinstance(node, cv_entry):
+        mark_source(self, node)
     self.body.append(_WRAPPERS[node.__class__.__name__][0])
+
+
+def mark_source(self: LaTeXTranslator, node: nodes.Element, *files: str) -> None:
+    """A comment line with the node's ``FILE:LINE``: LaTeX's log problems are shown there."""
+    self.body.append("\n")
+    if node.source and node.line:
+        self.body.append(f"{SOURCE_MARK}{node.source}:{node.line}\n")
+    self.body.extend(f"{FILE_MARK}{file}\n" for file in files)
 
 
 def visit_list(self: LaTeXTranslator, node: nodes.Element) -> None:
@@ -43,11 +59,33 @@ def visit_profile(self: LaTeXTranslator, node: nodes.Element) -> None:
     # The profile prints the name: the title block keeps only the PDF metadata.
     if self.elements.get("maketitle") == MAKETITLE:
         self.elements["maketitle"] = METADATA_ONLY
-    self.body.append(f"\n\\cvprofile{{{self.encode(node['record'].name)}}}{{")
+    mark_source(self, node)
+    self.body.append(f"\\cvprofile{{{self.encode(node['record'].name)}}}{{")
 
 
 def visit_profile_item(self: LaTeXTranslator, node: nodes.Element) -> None:
     self.body.append(f"\\cvprofileitem{{{self.encode(node['label'])}}}{{")
+    if node["field"] in PROFILE_NETWORKS:
+        # Short, so that the contact line wraps between whole items: "GitHub: user".
+        url = node.next_node(nodes.reference)["refuri"]
+        network, shown = network_label(node["field"], url)
+        self.body.append(
+            f"\\cvprofilenetwork{{{self.encode(network)}}}"
+            f"{{\\sphinxhref{{{self.encode_uri(url)}}}{{{self.encode(shown)}}}}}}}"
+        )
+        raise nodes.SkipNode
+
+
+def network_label(field: str, url: str) -> tuple[str, str]:
+    """The network's name and the short text the PDF links: ("GitHub", "user").
+
+    Google Scholar's user id means nothing to a reader: it is shown as its name alone.
+    """
+    network = PROFILE_NETWORKS[field]
+    username = profile_username(field, url)
+    if field == "scholar" or not username:
+        return "", network if field == "scholar" else url.split("://", 1)[-1]
+    return network, username
 
 
 def depart_element(self: LaTeXTranslator, node: nodes.Element) -> None:
@@ -66,7 +104,11 @@ def visit_dates(self: LaTeXTranslator, node: nodes.Element) -> None:
 
 
 def visit_publications(self: LaTeXTranslator, node: nodes.Element) -> None:
-    self.body.append("\n\\begin{cvpublications}\n")
+    # A character of a title is looked up in the .bib files.
+    bibfiles = getattr(self.config, "bibtex_bibfiles", [])
+    srcdir = Path(self.builder.srcdir)
+    mark_source(self, node, *(str((srcdir / bib).resolve()) for bib in bibfiles))
+    self.body.append("\\begin{cvpublications}\n")
 
 
 def depart_publications(self: LaTeXTranslator, node: nodes.Element) -> None:
@@ -89,6 +131,28 @@ def depart_publication(self: LaTeXTranslator, node: nodes.Element) -> None:
     self.body.append("\n")
 
 
+def visit_math(self: LaTeXTranslator, node: nodes.Element) -> None:
+    # The formula as written in the bib file, typeset in math mode; TeX with
+    # unbalanced braces would break the document: it is shown as text instead.
+    if balanced(node["latex"]):
+        use_math_font(self)
+        self.body.append(f"\\ensuremath{{{node['latex']}}}")
+    else:
+        self.body.append(self.encode(node["plain"]))
+    raise nodes.SkipNode
+
+
+def use_math_font(self: LaTeXTranslator) -> None:
+    """With the CV's fonts, a document with a formula sets it in Pagella's math font."""
+    preamble = self.elements.get("preamble", "")
+    if self.elements.get("fontpkg") == FONTS and MATH_FONT not in preamble:
+        self.elements["preamble"] = preamble + MATH_FONT
+
+
+def depart_math(self: LaTeXTranslator, node: nodes.Element) -> None:
+    pass  # skipped by visit_math
+
+
 HANDLERS = dict.fromkeys(_WRAPPERS, (visit_element, depart_element))
 HANDLERS["cv_list"] = (visit_list, depart_element)
 HANDLERS["cv_entry_dates"] = (visit_dates, depart_element)
@@ -97,3 +161,4 @@ HANDLERS["cv_profile"] = (visit_profile, depart_element)
 HANDLERS["cv_profile_item"] = (visit_profile_item, depart_element)
 HANDLERS["cv_publications"] = (visit_publications, depart_publications)
 HANDLERS["cv_publication"] = (visit_publication, depart_publication)
+HANDLERS["cv_math"] = (visit_math, depart_math)

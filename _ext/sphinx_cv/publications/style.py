@@ -14,9 +14,14 @@ One entry reads::
   "M. Song" are one person;
 - ``author+an = {1=equal; 2=highlight}`` (biblatex's data annotations) puts a
   ``*`` after an equal contributor and bolds a highlighted one;
-- ``abbr`` is set in bold after the venue, ``addendum`` follows the venue, and
-  ``url``, ``eprint`` (arXiv), ``doi``, ``pdf``, ``code`` and ``slides`` become
-  links.
+- between the authors and the year, each type shows what a reader expects
+  (``SOURCE_PARTS``): a journal's "146(12):8123–8134", a thesis' "Ph.D.
+  thesis, School", a report's number, an edition ("2nd ed."), editors ("edited
+  by …", or "(Eds.)" for a book without authors), publisher and address;
+- ``abbr`` is set in bold after the venue, ``note`` and ``addendum`` follow the
+  year, and ``url``, ``eprint`` (arXiv), ``doi``, ``pdf``, ``code`` and
+  ``slides`` become links;
+- ``$...$`` is math (:mod:`sphinx_cv.publications.math`); ``%`` is a percent sign.
 
 The style is registered with pybtex as ``cv`` (entry point group
 ``pybtex.style.formatting``). :func:`check_entry` lists what is wrong with an
@@ -38,6 +43,7 @@ from pybtex.style import FormattedEntry
 from pybtex.style.formatting import BaseStyle
 
 from ..source.urls import ACCEPTED_URLS, SCHEME, RefusedError, web_url
+from . import math
 
 #: pybtex's plugin group of formatting styles, and our style's name in it.
 PLUGIN_GROUP = "pybtex.style.formatting"
@@ -61,11 +67,34 @@ VENUE_FIELDS = {
     "phdthesis": "school",
     "mastersthesis": "school",
     "techreport": "institution",
-    "book": "publisher",
 }
 VENUE_FALLBACK = ("journal", "booktitle", "howpublished")
 
-#: Fields without which an entry of a type cannot be shown properly.
+#: What an entry shows between its authors and its year, by type (see ``CVStyle.format_*``);
+#: "Journal (**ABBR**), 146(12):8123–8134" or "Ph.D. thesis, School, Address".
+SOURCE_PARTS = {
+    "article": ("venue", "volume"),
+    "inproceedings": ("venue", "edited_by", "pages", "publisher"),
+    "incollection": ("venue", "edition", "edited_by", "pages", "publisher"),
+    "book": ("edition", "publisher"),
+    "phdthesis": ("kind", "venue", "address"),
+    "mastersthesis": ("kind", "venue", "address"),
+    "techreport": ("kind", "venue", "address"),
+    "patent": ("kind",),
+}
+SOURCE_FALLBACK = ("venue",)
+#: What a thesis, report or patent is called, unless its ``type`` field says otherwise.
+KIND_LABELS = {
+    "phdthesis": "Ph.D. thesis",
+    "mastersthesis": "Master's thesis",
+    "techreport": "Technical Report",
+    "patent": "Patent",
+}
+#: Types whose venue is a book the entry is part of: "In *Book*".
+IN_BOOK = ("incollection",)
+
+#: Fields without which an entry of a type cannot be shown properly;
+#: "author/editor" is satisfied by either.
 REQUIRED_FIELDS = {
     "article": ("author", "title", "journal", "year"),
     "inproceedings": ("author", "title", "booktitle", "year"),
@@ -75,7 +104,8 @@ REQUIRED_FIELDS = {
     "phdthesis": ("author", "title", "school", "year"),
     "mastersthesis": ("author", "title", "school", "year"),
     "techreport": ("author", "title", "institution", "year"),
-    "book": ("author", "title", "publisher", "year"),
+    "book": ("author/editor", "title", "publisher", "year"),
+    "patent": ("author", "title", "number", "year"),
 }
 REQUIRED_FALLBACK = ("author", "title", "year")
 
@@ -134,16 +164,22 @@ def rich(entry: Entry, field: str) -> Text:
     return rich_text(entry.fields.get(field, ""))
 
 
+#: A ``%`` that is not ``\\%``: latexcodec would read it as a comment and drop the rest.
+_BARE_PERCENT = re.compile(r"(?<!\\)%")
+
+
 @functools.lru_cache(maxsize=4096)
 def rich_text(value: str) -> Text:
     """Bib text as rich text: LaTeX accents decoded, ``{braces}`` kept as written,
-    ``\\textbf{...}``, ``\\emph{...}`` and ``\\textit{...}`` as bold and italics."""
+    ``\\textbf{...}``, ``\\emph{...}`` and ``\\textit{...}`` as bold and italics,
+    ``$...$`` as :class:`~sphinx_cv.publications.math.Math`, ``%`` as a percent sign."""
+    value, formulas = math.extract(_BARE_PERCENT.sub(r"\\%", value))
     try:
-        return _latex_markup(Text.from_latex(value))
+        return math.restore(_latex_markup(Text.from_latex(value)), formulas)
     # Unbalanced braces, or LaTeX latexcodec cannot read (a lone backslash):
     # show the text as it is (check_entry warns).
     except (PybtexSyntaxError, ValueError):
-        return Text(value)
+        return math.restore(Text(value.replace("\\%", "%")), formulas)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -171,7 +207,7 @@ def _latex_markup(text: Text) -> Text:
     """
     parts: list = []
     for part in text.parts:
-        if isinstance(part, String):
+        if type(part) is String:
             part = String(str(part).replace("\\$", "$"))
         previous = parts[-1] if parts else None
         command = _FONT_COMMAND.search(str(previous)) if isinstance(previous, String) else None
@@ -184,6 +220,19 @@ def _latex_markup(text: Text) -> Text:
                 part = Protected(*inner.parts)
         parts.append(part)
     return Text(*parts)
+
+
+def page_range(value: str) -> str:
+    """Pages as shown: "8123--8134" and "8123-8134" are "8123–8134"."""
+    return re.sub(r"\s*(?:-+|\u2013|\u2014)\s*", "\u2013", plain_text(value).strip())
+
+
+def ordinal(number: int) -> str:
+    """1st, 2nd, 3rd, 4th, …, 11th, 12th, 13th, …, 21st."""
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"{number}{suffix}"
 
 
 def year_of(entry: Entry) -> int:
@@ -214,6 +263,11 @@ def number_entries(entries: Iterable[Entry]) -> dict[str, int]:
     """
     ordered = newest_first(entries)
     return {entry.key: len(ordered) - index for index, entry in enumerate(ordered)}
+
+
+def shows_note(entry: Entry) -> bool:
+    """Whether ``note`` follows the byline (an ``@unpublished``'s note is its venue)."""
+    return bool(entry.fields.get("note")) and VENUE_FIELDS.get(entry.type.lower()) != "note"
 
 
 # -- author annotations ------------------------------------------------------------
@@ -320,11 +374,11 @@ def check_entry(entry: Entry) -> list[Problem]:
     entry_type = entry.type.lower()
     required = REQUIRED_FIELDS.get(entry_type, REQUIRED_FALLBACK)
     for field in required:
-        present = entry.persons.get(field) if field in ("author", "editor") else None
-        if not present and not entry.fields.get(field, "").strip():
+        names = field.split("/")
+        if not any(entry.persons.get(name) or entry.fields.get(name, "").strip() for name in names):
             message = (
-                f"@{entry_type} entry {entry.key!r} has no {field!r} field "
-                f"(an @{entry_type} needs {', '.join(required)})"
+                f"@{entry_type} entry {entry.key!r} has no {' or '.join(map(repr, names))} field "
+                f"(an @{entry_type} needs {', '.join(required).replace('/', ' or ')})"
             )
             problems.append(Problem(None, message))
     year = entry.fields.get("year")
@@ -350,6 +404,17 @@ def check_entry(entry: Entry) -> list[Problem]:
         count = len(entry.persons.get("author", ()))
         for message in parse_annotations(entry.fields[ANNOTATION_FIELD], count)[1]:
             problems.append(Problem(ANNOTATION_FIELD, message))
+    for field, value in entry.fields.items():
+        for formula in math.complex_formulas(value):
+            problems.append(
+                Problem(
+                    field,
+                    f"{field}: the formula ${formula}$ is shown as TeX code on the website "
+                    "and in text (the PDF typesets it); there, formulas of letters, digits, "
+                    "Greek letters, symbols such as \\pm or \\to, and one level of _{sub} and "
+                    "^{super}scripts are shown as text",
+                )
+            )
     for field in (*(name for name, _label in LINK_FIELDS), "eprint"):
         try:
             link_target(entry, field)
@@ -406,6 +471,24 @@ def shown_link(entry: Entry, field: str) -> str:
 
 
 # -- the style ---------------------------------------------------------------------
+
+#: Rendered author names, by name style, abbreviation and the name's parts
+#: (see :meth:`CVStyle.format_person`); cleared when it holds ``NAMES_CACHED``.
+_NAMES: dict[tuple, Text] = {}
+NAMES_CACHED = 4096
+
+
+def _person_key(person: Person) -> tuple[tuple[str, ...], ...]:
+    return tuple(
+        tuple(names)
+        for names in (
+            person.first_names,
+            person.middle_names,
+            person.prelast_names,
+            person.last_names,
+            person.lineage_names,
+        )
+    )
 
 
 class CVStyle(BaseStyle):
@@ -474,7 +557,7 @@ class CVStyle(BaseStyle):
 
     def format_entry(self, label: str, entry: Entry, bib_data=None) -> FormattedEntry:
         parts = [self.format_title(entry), self.format_byline(entry)]
-        if entry.type.lower() != "unpublished" and entry.fields.get("note"):
+        if shows_note(entry):
             parts.append(rich(entry, "note").add_period())
         if entry.fields.get("addendum"):
             parts.append(rich(entry, "addendum").add_period())
@@ -487,23 +570,23 @@ class CVStyle(BaseStyle):
         return Text("\u201c", title.add_period(), "\u201d") if title else Text()
 
     def format_byline(self, entry: Entry) -> Text:
-        """Authors, venue (abbreviation), year."""
-        parts = [self.format_authors(entry), self.format_venue(entry)]
+        """Authors (or a book's editors), where it appeared (:meth:`format_source`), year."""
+        parts = [
+            self.format_authors(entry) or self.format_editors(entry),
+            *self.format_source(entry),
+        ]
         if entry.fields.get("year"):
             parts.append(rich(entry, "year"))
         byline = Text(", ").join([part for part in parts if part])
         return byline.add_period() if byline else byline
 
-    def format_authors(self, entry: Entry) -> Text:
+    def format_names(self, entry: Entry, role: str) -> Text:
         """Full names, the owner bold, ``*`` after equal contributors; "A, B, and C"."""
-        persons = entry.persons.get("author", [])
-        marks = author_marks(entry)
+        persons = entry.persons.get(role, [])
+        marks = author_marks(entry) if role == "author" else {}
         names = []
         for index, person in enumerate(persons):
-            try:
-                name = self.format_name(person, self.abbreviate_names).format()
-            except (PybtexSyntaxError, ValueError):  # LaTeX it cannot read: check_entry warns
-                name = Text(" ".join(person.first_names + person.middle_names + person.last_names))
+            name = self.format_person(person)
             annotations = marks.get(index, set())
             if EQUAL in annotations:
                 name = Text(name, EQUAL_MARK)
@@ -514,18 +597,100 @@ class CVStyle(BaseStyle):
             return Text(" and ").join(names)
         return Text(Text(", ").join(names[:-1]), ", and ", names[-1])
 
+    def format_authors(self, entry: Entry) -> Text:
+        return self.format_names(entry, "author")
+
+    def format_editors(self, entry: Entry) -> Text:
+        """A book's editors in place of its authors: "A and B (Eds.)"."""
+        editors = self.format_names(entry, "editor")
+        if not editors:
+            return editors
+        return Text(editors, " (Eds.)" if len(entry.persons["editor"]) > 1 else " (Ed.)")
+
+    def format_person(self, person: Person) -> Text:
+        """One author's name as the name style writes it, rendered once per distinct name.
+
+        pybtex's name templates decode each part's LaTeX (latexcodec) on every
+        call; a CV repeats the same few co-authors in entry after entry.
+        """
+        key = (type(self.name_style), self.abbreviate_names, _person_key(person))
+        name = _NAMES.get(key)
+        if name is None:
+            if len(_NAMES) >= NAMES_CACHED:
+                _NAMES.clear()
+            try:
+                name = self.format_name(person, self.abbreviate_names).format()
+            except (PybtexSyntaxError, ValueError):  # LaTeX it cannot read: check_entry warns
+                name = Text(" ".join(person.first_names + person.middle_names + person.last_names))
+            _NAMES[key] = name
+        return name
+
     def is_highlighted(self, person: Person) -> bool:
         return any(same_person(person, owner) for owner in self.highlight_authors)
 
+    def format_source(self, entry: Entry) -> list[Text]:
+        """Where the entry appeared, as parts for ", ": venue, volume, edition, editors, …"""
+        names = SOURCE_PARTS.get(entry.type.lower(), SOURCE_FALLBACK)
+        parts = [getattr(self, f"format_{name}")(entry) for name in names]
+        return [part for part in parts if part]
+
     def format_venue(self, entry: Entry) -> Text:
         """The venue, with ``abbr`` after it in bold: "Conference (**ABBR**)"."""
-        field = VENUE_FIELDS.get(entry.type.lower())
+        entry_type = entry.type.lower()
+        field = VENUE_FIELDS.get(entry_type)
         fields = (field,) if field else VENUE_FALLBACK
         venue = next((rich(entry, name) for name in fields if entry.fields.get(name)), Text())
         if entry.fields.get("abbr"):
             abbr = Text("(", Tag("b", rich(entry, "abbr")), ")")
             venue = Text(venue, " ", abbr) if venue else abbr
+        if venue and entry_type in IN_BOOK:
+            venue = Text("In ", venue)
         return venue
+
+    def format_volume(self, entry: Entry) -> Text:
+        """A journal's "146(12):8123–8134"; without a volume, "no. 12, pp. 8123–8134"."""
+        volume, number = rich(entry, "volume"), rich(entry, "number")
+        pages = page_range(entry.fields.get("pages", ""))
+        if not volume:
+            parts = [Text("no. ", number) if number else Text(), self.format_pages(entry)]
+            return Text(", ").join([part for part in parts if part])
+        return Text(volume, Text("(", number, ")") if number else "", f":{pages}" if pages else "")
+
+    def format_pages(self, entry: Entry) -> Text:
+        """ "pp. 211–248", or "p. 7" for one page."""
+        pages = page_range(entry.fields.get("pages", ""))
+        if not pages:
+            return Text()
+        return Text("pp. " if "\u2013" in pages else "p. ", pages)
+
+    def format_edition(self, entry: Entry) -> Text:
+        """``edition = {2}`` is "2nd ed."; a word ("Second") is kept: "Second ed."."""
+        edition = plain_text(entry.fields.get("edition", "")).strip()
+        if not edition:
+            return Text()
+        if edition.isdigit():
+            return Text(ordinal(int(edition)), " ed.")
+        if re.search(r"\bed(\.|ition)\s*$", edition, re.IGNORECASE):
+            return rich(entry, "edition")
+        return Text(rich(entry, "edition"), " ed.")
+
+    def format_edited_by(self, entry: Entry) -> Text:
+        editors = self.format_names(entry, "editor")
+        return Text("edited by ", editors) if editors else editors
+
+    def format_publisher(self, entry: Entry) -> Text:
+        """ "Publisher, Address" (either alone when the other is missing)."""
+        parts = [rich(entry, "publisher"), rich(entry, "address")]
+        return Text(", ").join([part for part in parts if part])
+
+    def format_address(self, entry: Entry) -> Text:
+        return rich(entry, "address")
+
+    def format_kind(self, entry: Entry) -> Text:
+        """ "Ph.D. thesis", "Technical Report E-0217", "Patent EP 4 123 456 B1" (``type`` wins)."""
+        kind = rich(entry, "type") or Text(KIND_LABELS.get(entry.type.lower(), ""))
+        number = rich(entry, "number")
+        return Text(kind, " ", number) if kind and number else kind or number
 
     def format_links(self, entry: Entry) -> list[Text]:
         """[Paper] [arXiv:ID] [DOI] [PDF] [Code] [Slides], those the entry has."""
@@ -539,3 +704,23 @@ class CVStyle(BaseStyle):
                 eprint = entry.fields["eprint"].strip()
                 links.append(Text("[", HRef(arxiv, String(f"arXiv:{eprint}")), "]"))
         return links
+
+
+# -- plain text, for the exports -----------------------------------------------------
+
+
+@functools.cache
+def _plain_style() -> CVStyle:
+    return CVStyle()
+
+
+def plain_names(entry: Entry) -> str:
+    """The authors as the list shows them, as plain text (a book's editors "(Eds.)")."""
+    style = _plain_style()
+    names = style.format_authors(entry) or style.format_editors(entry)
+    return names.render(text_backend())
+
+
+def plain_source(entry: Entry) -> str:
+    """Where the entry appeared, as the list shows it, as plain text ("" if nothing)."""
+    return Text(", ").join(_plain_style().format_source(entry)).render(text_backend())

@@ -56,6 +56,12 @@ EXTRA_CHECKS: dict[str, Callable[[Any], str | None]] = {
 TEXT_SETTINGS = ("project", "author")
 
 
+def is_set_by_user(config: Config, name: str) -> bool:
+    """Whether conf.py or the command line gave ``name`` a value."""
+    # Sphinx has no public "was this set?"; conf.py's namespace is _raw_config.
+    return name in config.overrides or name in config._raw_config
+
+
 def check_config(app: Sphinx, config: Config) -> None:
     """Warn about each bad ``cv_*`` value at its line in conf.py and use its default."""
     for name in TEXT_SETTINGS:

@@ -19,6 +19,7 @@ from sphinx.util.docutils import SphinxDirective
 from . import nodes as cv
 from . import records as rec
 from . import urls
+from .config import is_set_by_user
 from .dates import DateError, Span, parse_dates
 
 logger = logging.getLogger(__name__)
@@ -278,7 +279,7 @@ class CVEntryDirective(CVDirective):
 
 
 class TimelineDirective(CVEntryDirective):
-    """``timeline``: one dated entry (education, position, activity)."""
+    """``timeline``: one dated entry (education, position, activity, talk)."""
 
     entry_type = "timeline"
     meta_fields = ("role", "location")
@@ -352,6 +353,7 @@ class ProfileDirective(CVDirective):
                 f"the options {', '.join(f':{field}:' for field in rec.PROFILE_FIELDS)}",
                 "content",
             )
+        self.check_owner(name)
         values = {field: self.options.get(field, "").strip() for field in rec.PROFILE_FIELDS}
         values["email"] = self.validate_contact("email", values["email"])
         values["phone"] = self.validate_contact("phone", values["phone"])
@@ -371,6 +373,19 @@ class ProfileDirective(CVDirective):
                 item += self.make_value(field, values[field])
                 profile += item
         return [profile]
+
+    def check_owner(self, name: str) -> None:
+        """Warn when conf.py's ``author`` (page titles, the PDF's name) is someone else."""
+        author = self.config.author
+        if not name or not is_set_by_user(self.config, "author"):
+            return
+        if not name_words(name) & name_words(author):
+            self.warn(
+                f"profile: the name {name!r} is not conf.py's author {author!r}, which "
+                f"titles the pages and names the PDF; accepted is the same person, e.g. "
+                f"author = {name!r} in conf.py",
+                "owner",
+            )
 
     def validate_contact(self, field: str, value: str) -> str:
         """An e-mail address or phone number the policy accepts, else "" and a warning."""
@@ -398,3 +413,8 @@ class ProfileDirective(CVDirective):
             return nodes.Text(value)
         shown = value if field == "website" else value.split("://", 1)[-1].rstrip("/")
         return nodes.reference(shown, shown, refuri=value, internal=False)
+
+
+def name_words(name: str) -> set[str]:
+    """The words of a name of two letters or more, case-folded: "Song, Minhak" → {song, minhak}."""
+    return set(re.findall(r"\w{2,}", name.casefold()))

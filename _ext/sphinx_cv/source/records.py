@@ -8,11 +8,13 @@ node of :mod:`sphinx_cv.source.nodes` carries its record to the writers.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import parse_qs, urlsplit
 
 from .dates import Span
 
-#: The values ``:kind:`` accepts for a timeline entry.
-TIMELINE_KINDS = ("education", "work", "volunteer", "project", "activity")
+#: The values ``:kind:`` accepts for a timeline entry. A ``talk`` (or poster,
+#: seminar) has the talk's title as its title and the event as its ``:role:``.
+TIMELINE_KINDS = ("education", "work", "volunteer", "project", "activity", "talk")
 DEFAULT_KIND = "work"
 
 
@@ -64,6 +66,14 @@ PROFILE_FIELDS = {
 }
 #: Profile fields whose value is a web address.
 PROFILE_URL_FIELDS = ("website", *PROFILE_NETWORKS)
+
+
+def profile_username(field: str, url: str) -> str:
+    """The user name or id in a profile URL (Scholar's is its ``user`` parameter)."""
+    parts = urlsplit(url)
+    if field == "scholar":
+        return parse_qs(parts.query).get("user", [""])[0]
+    return parts.path.rstrip("/").rsplit("/", 1)[-1]
 
 
 @dataclass(frozen=True)

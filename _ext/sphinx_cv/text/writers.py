@@ -83,6 +83,11 @@ def depart_publication(self: TextTranslator, node: nodes.Element) -> None:
     self.end_state(first=bracketed(node) + " ")
 
 
+def visit_math(self: TextTranslator, node: nodes.Element) -> None:
+    self.add_text(node["plain"])
+    raise nodes.SkipNode
+
+
 HANDLERS = {
     "cv_list": (visit_block, depart_block),
     "cv_entry": (visit_block, depart_entry),
@@ -96,4 +101,5 @@ HANDLERS = {
     "cv_profile_item": (visit_profile_item, nothing),
     "cv_publications": (visit_publications, depart_publications),
     "cv_publication": (visit_publication, depart_publication),
+    "cv_math": (visit_math, nothing),
 }

@@ -76,8 +76,18 @@ def depart_publication(self: HTML5Translator, node: nodes.Element) -> None:
     self.body.append("</li>\n")
 
 
+def visit_math(self: HTML5Translator, node: nodes.Element) -> None:
+    # The children are the formula as Unicode with <sub> and <sup> (no math renderer).
+    self.body.append(self.starttag(node, "span", "", CLASS="cv-math"))
+
+
+def depart_math(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append("</span>")
+
+
 HANDLERS = dict.fromkeys(_TAGS, (visit_element, depart_element))
 HANDLERS["cv_entry_dates"] = (visit_dates, depart_element)
 HANDLERS["cv_profile_item"] = (visit_profile_item, depart_element)
 HANDLERS["cv_publications"] = (visit_publications, depart_publications)
 HANDLERS["cv_publication"] = (visit_publication, depart_publication)
+HANDLERS["cv_math"] = (visit_math, depart_math)

@@ -11,3 +11,10 @@ exclude_patterns = ["_build"]
 language = "en"
 
 html_theme = "sphinx_book_theme"
+
+# Her own site's address (README "Make it your own CV"): canonical links,
+# OpenGraph, the sitemap and resume.json point here.
+html_baseurl = "https://ribeiro-sondergaard.dk/cv/"
+extensions += ["sphinxext.opengraph", "sphinx_sitemap"]
+ogp_social_cards = {"enable": False}
+sitemap_url_scheme = "{link}"

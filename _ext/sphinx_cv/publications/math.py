@@ -1,0 +1,364 @@
+# ruff: noqa: RUF001, RUF002, RUF003  (tables of Greek letters and look-alike symbols, on purpose)
+"""Math in bib fields: ``{CO$_2$}``, ``$\\alpha$-helix``, ``C$_{2+}$``, ``$^{13}$C``.
+
+A field's ``$...$`` becomes a :class:`Math` part of pybtex's rich text. Each
+output shows it its own way:
+
+- LaTeX: the TeX source in math mode (``\\ensuremath{...}``);
+- HTML: Unicode letters and symbols, ``<sub>``/``<sup>`` for scripts;
+- text and JSON: plain Unicode (``CO₂``, ``C₂₊``, ``¹³C``, ``α``).
+
+Only what reads right without a math renderer is turned into text: letters,
+digits, Greek letters, common symbols (``\\pm``, ``\\times``, ``\\to``, …),
+``\\mathrm{}``/``\\text{}``, and one level of sub- and superscripts. Anything
+else (``\\frac``, ``\\sqrt``, scripts in scripts) is *complex*: the website
+and the text show its TeX source, and :func:`complex_formulas` lets the bib
+check warn about it. The website loads no math renderer (it loads nothing
+from third parties).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from pybtex.richtext import BaseMultipartText, String, Text
+
+#: ``$...$`` not preceded by a backslash; ``\\$`` inside stays in the formula.
+MATH_SPAN = re.compile(r"(?<!\\)\$((?:[^$\\]|\\.)+?)\$", re.DOTALL)
+#: What stands for a formula while pybtex parses the rest of the field.
+PLACEHOLDER = "\ue000"
+
+GREEK = {
+    name: chr(code)
+    for names, code in (
+        (("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"), 0x3B1),
+        (("iota", "kappa", "lambda", "mu", "nu", "xi", "omicron", "pi", "rho"), 0x3B9),
+    )
+    for code, name in enumerate(names, start=code)
+}
+GREEK.update(
+    sigma="σ",
+    varsigma="ς",
+    tau="τ",
+    upsilon="υ",
+    phi="ϕ",
+    varphi="φ",
+    chi="χ",
+    psi="ψ",
+    omega="ω",
+    varepsilon="ε",
+    vartheta="ϑ",
+    varrho="ϱ",
+    varpi="ϖ",
+    Gamma="Γ",
+    Delta="Δ",
+    Theta="Θ",
+    Lambda="Λ",
+    Xi="Ξ",
+    Pi="Π",
+    Sigma="Σ",
+    Upsilon="Υ",
+    Phi="Φ",
+    Psi="Ψ",
+    Omega="Ω",
+)
+GREEK["epsilon"] = "ϵ"
+#: Commands that are one character of text.
+SYMBOLS = {
+    **GREEK,
+    "pm": "±",
+    "mp": "∓",
+    "times": "×",
+    "cdot": "·",
+    "circ": "∘",
+    "degree": "°",
+    "to": "→",
+    "rightarrow": "→",
+    "leftarrow": "←",
+    "leftrightarrow": "↔",
+    "rightleftharpoons": "⇌",
+    "leq": "≤",
+    "le": "≤",
+    "geq": "≥",
+    "ge": "≥",
+    "neq": "≠",
+    "ne": "≠",
+    "approx": "≈",
+    "sim": "∼",
+    "simeq": "≃",
+    "propto": "∝",
+    "equiv": "≡",
+    "infty": "∞",
+    "partial": "∂",
+    "nabla": "∇",
+    "prime": "′",
+    "ell": "ℓ",
+    "hbar": "ℏ",
+    "ldots": "…",
+    "cdots": "⋯",
+    "dots": "…",
+    "ast": "∗",
+    "star": "⋆",
+    "bullet": "•",
+    "langle": "⟨",
+    "rangle": "⟩",
+    "AA": "Å",
+    "%": "%",
+    "$": "$",
+    "&": "&",
+    "#": "#",
+    "_": "_",
+    "{": "{",
+    "}": "}",
+    ",": "\u2009",
+    ":": "\u2005",
+    ";": "\u2004",
+    " ": " ",
+    "!": "",
+    "quad": " ",
+    "qquad": "  ",
+}
+#: Font commands whose argument is shown as plain text.
+FONTS = ("mathrm", "text", "textrm", "mathit", "mathbf", "mathsf", "operatorname", "mathnormal")
+#: Characters that are other characters in math: a hyphen is a minus sign.
+MATH_CHARACTERS = {"-": "\u2212", "'": "′", "~": "\u00a0"}
+
+SUBSCRIPTS = dict(
+    zip(
+        "0123456789+-\u2212=()aehijklmnoprstuvxβγρφχ",
+        "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓᵦᵧᵨᵩᵪ",
+        strict=True,
+    )
+)
+SUPERSCRIPTS = dict(
+    zip(
+        "0123456789+-\u2212=()abcdefghijklmnoprstuvwxyzABDEGHIJKLMNOPRTUW",
+        "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁᵂ",
+        strict=True,
+    )
+)
+_SCRIPT_NAMES = {"_": "sub", "^": "sup"}
+#: Superscripts that are a character of their own.
+SCRIPT_CHARACTERS = {"∘": "°", "′": "′"}
+_TOKEN = re.compile(r"\\([A-Za-z]+)\s*|\\(.)|(.)", re.DOTALL)
+
+
+class Complex(ValueError):
+    """A formula that only a math renderer could show."""
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A parsed formula: ``pieces`` are ``(kind, text)``, kind ``text``, ``sub`` or ``sup``.
+
+    ``pieces`` is empty when the formula is complex (see the module's docstring).
+    """
+
+    source: str
+    pieces: tuple[tuple[str, str], ...]
+
+    @property
+    def is_complex(self) -> bool:
+        return not self.pieces
+
+    @property
+    def plain(self) -> str:
+        """As plain Unicode text; a complex formula as its TeX source, ``$...$``."""
+        if self.is_complex:
+            return f"${self.source}$"
+        return "".join(_plain_piece(kind, text) for kind, text in self.pieces)
+
+
+def _plain_piece(kind: str, text: str) -> str:
+    if kind == "text":
+        return text
+    table = SUBSCRIPTS if kind == "sub" else SUPERSCRIPTS
+    if all(char in table for char in text):
+        return "".join(table[char] for char in text)
+    mark = "_" if kind == "sub" else "^"
+    return f"{mark}{text}" if len(text) == 1 else f"{mark}({text})"
+
+
+@functools.lru_cache(maxsize=1024)
+def parse(source: str) -> Formula:
+    """The formula written between ``$`` signs, parsed (see :class:`Formula`)."""
+    try:
+        pieces, _end = _pieces(_tokens(source))
+    except Complex:
+        pieces = []
+    return Formula(source, tuple(pieces))
+
+
+def _tokens(source: str) -> list[str]:
+    """Commands (``\\alpha``), escaped characters (``\\%``) and single characters."""
+    tokens = []
+    for command, escaped, char in _TOKEN.findall(source):
+        if command or escaped:
+            tokens.append("\\" + (command or escaped))
+        elif not char.isspace():  # spaces do not show in math
+            tokens.append(char)
+    return tokens
+
+
+def _pieces(
+    tokens: list[str], position: int = 0, closing: bool = False
+) -> tuple[list[tuple[str, str]], int]:
+    """Pieces up to the end (or, ``closing``, up to the ``}`` of a group) and the next position.
+
+    A group, or a font command's group (``\\mathrm{H_2O}``), may hold scripts; the
+    argument of a script may not (``x_{a_b}`` is complex).
+    """
+    pieces: list[tuple[str, str]] = []
+
+    def add(kind: str, text: str) -> None:
+        if kind == "text" and pieces and pieces[-1][0] == "text":
+            text = pieces.pop()[1] + text
+        pieces.append((kind, text))
+
+    while position < len(tokens):
+        token = tokens[position]
+        if token == "}":
+            if not closing:
+                raise Complex("unbalanced braces")
+            return pieces, position + 1
+        if token in _SCRIPT_NAMES:
+            text, position = _atom(tokens, position + 1)
+            # ^\circ and ^\prime are characters of their own: 40°, f′.
+            kind = "text" if token == "^" and text in SCRIPT_CHARACTERS else _SCRIPT_NAMES[token]
+            add(kind, SCRIPT_CHARACTERS.get(text, text) if kind == "text" else text)
+        elif token == "{" or (_is_font(token) and tokens[position + 1 : position + 2] == ["{"]):
+            inner, position = _pieces(tokens, position + (1 if token == "{" else 2), closing=True)
+            for kind, text in inner:
+                add(kind, text)
+        else:
+            text, position = _atom(tokens, position)
+            add("text", text)
+    if closing:
+        raise Complex("unbalanced braces")
+    return pieces, position
+
+
+def _atom(tokens: list[str], position: int) -> tuple[str, int]:
+    """The text of one atom (a character, a command, a ``{group}``) and the next position."""
+    if position >= len(tokens):
+        raise Complex("a script without its argument")
+    token = tokens[position]
+    if token == "{":
+        return _group(tokens, position)
+    if token in ("}", "_", "^"):
+        raise Complex(f"unexpected {token!r}")
+    if token.startswith("\\"):
+        name = token[1:]
+        if _is_font(token):
+            if position + 1 >= len(tokens):
+                raise Complex("a font command without its argument")
+            return _atom(tokens, position + 1)
+        if name in SYMBOLS:
+            return SYMBOLS[name], position + 1
+        raise Complex(f"unknown command {token}")
+    return MATH_CHARACTERS.get(token, token), position + 1
+
+
+def _is_font(token: str) -> bool:
+    return token.startswith("\\") and token[1:] in FONTS
+
+
+def _group(tokens: list[str], position: int) -> tuple[str, int]:
+    """``{...}`` as text: scripts inside a group (or a script) are too complex."""
+    text = ""
+    position += 1
+    while position < len(tokens) and tokens[position] != "}":
+        if tokens[position] in _SCRIPT_NAMES:
+            raise Complex("a script inside a group")
+        atom, position = _atom(tokens, position)
+        text += atom
+    if position >= len(tokens):
+        raise Complex("unbalanced braces")
+    return text, position + 1
+
+
+def balanced(source: str) -> bool:
+    """Whether the formula's braces balance (so that LaTeX can typeset it as written)."""
+    depth = 0
+    for command, escaped, char in _TOKEN.findall(source):
+        if command or escaped:
+            continue
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def formulas(value: str) -> list[str]:
+    """The sources of the ``$...$`` formulas in a bib field."""
+    return MATH_SPAN.findall(value)
+
+
+def complex_formulas(value: str) -> list[str]:
+    """The formulas of a bib field that the website and the text show as TeX source."""
+    return [source for source in formulas(value) if parse(source).is_complex]
+
+
+# -- in pybtex's rich text ---------------------------------------------------------
+
+
+class Math(String):
+    """A formula in pybtex's rich text; its string value is its plain Unicode form.
+
+    A backend with a ``format_math`` method (the publication list's docutils
+    backend) gets the formula itself; any other renders the plain text.
+    """
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        super().__init__(parse(source).plain)
+
+    def __repr__(self) -> str:
+        return f"Math({self.source!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Math) and other.source == self.source
+
+    __hash__ = None  # type: ignore[assignment]  # like pybtex's String
+
+    def _typeinfo(self):
+        return None, ()  # never merged with the text around it
+
+    def render(self, backend):
+        format_math = getattr(backend, "format_math", None)
+        if format_math is not None:
+            return format_math(parse(self.source))
+        return backend.format_str(self.value)
+
+
+def extract(value: str) -> tuple[str, list[str]]:
+    """A bib field with each formula replaced by :data:`PLACEHOLDER`, and the formulas."""
+    found: list[str] = []
+
+    def keep(match: re.Match[str]) -> str:
+        found.append(match.group(1))
+        return PLACEHOLDER
+
+    return MATH_SPAN.sub(keep, value), found
+
+
+def restore(text: Text, sources: list[str]) -> Text:
+    """Put the formulas back into parsed rich text, as :class:`Math` parts, in order."""
+    if not sources:
+        return text
+    queue = list(sources)
+
+    def walk(part):
+        if isinstance(part, BaseMultipartText):
+            return part._create_similar([walk(child) for child in part.parts])
+        if type(part) is String and PLACEHOLDER in part.value:
+            pieces = part.value.split(PLACEHOLDER)
+            parts: list = [String(pieces[0])]
+            for piece in pieces[1:]:
+                parts += [Math(queue.pop(0)) if queue else String("$"), String(piece)]
+            return Text(*parts)
+        return part
+
+    return walk(text)
