@@ -402,7 +402,6 @@ def check_pages(app: Sphinx, version: VersionPdf) -> None:
         return
     warn_at(
         app,
-        app.config,
         "cv_versions",
         f"the {version.label} PDF ({version.pdf_name}) has {version.pages} pages, over its "
         f"limit of {limit} (cv_versions[{version.name!r}]['pages']); leave out more of it "

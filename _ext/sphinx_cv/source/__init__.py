@@ -7,7 +7,9 @@
 - ``grouping``: consecutive entries become one list;
 - ``domain``: the ``cv`` domain, every record per document;
 - ``versions``: tags and the versions of ``conf.py`` (full CV, résumé), the filter;
-- ``config``: checks of the ``cv_*`` values in ``conf.py``.
+- ``config``: checks of the ``cv_*`` values in ``conf.py``;
+- ``reading``: control characters out of a source's text, with a warning;
+- ``urls``: the one policy for links, e-mail addresses and phone numbers.
 """
 
 from __future__ import annotations
@@ -18,9 +20,10 @@ from sphinx.config import Config
 from . import versions
 from .config import check_config
 from .directives import AwardDirective, ProfileDirective, TimelineDirective
-from .domain import CVDomain
+from .domain import CVDomain, OneProfile
 from .grouping import GroupEntries
 from .keywords import InterestsDirective, SkillsDirective
+from .reading import replace_control_characters
 
 
 def enable_myst_syntax(app: Sphinx, config: Config) -> None:
@@ -42,6 +45,8 @@ def setup(app: Sphinx) -> None:
     app.add_directive("interests", InterestsDirective)
     app.add_domain(CVDomain)
     app.add_transform(GroupEntries)
+    app.add_post_transform(OneProfile)
     app.connect("config-inited", enable_myst_syntax)
     app.connect("config-inited", check_config)
+    app.connect("source-read", replace_control_characters)
     versions.setup(app)

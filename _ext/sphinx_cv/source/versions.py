@@ -339,13 +339,12 @@ def setup(app: Sphinx) -> None:
 def _config_inited(app: Sphinx, config: Any) -> None:
     from .config import warn_at
 
-    check_versions(config, None, lambda message: warn_at(app, config, "cv_versions", message))
+    check_versions(config, None, lambda message: warn_at(app, "cv_versions", message))
     name = config.cv_version
     declared = versions(config)
     if name and name not in declared:
         warn_at(
             app,
-            config,
             "cv_version",
             f"cv_version = {name!r} is not in cv_versions; accepted are "
             f"{', '.join(declared)}; building {next(iter(declared))!r}",
@@ -360,6 +359,6 @@ def _check_tags(app: Sphinx, env: BuildEnvironment) -> None:
     check_versions(
         env.config,
         all_tags(env),
-        lambda message: warn_at(app, env.config, "cv_versions", message),
+        lambda message: warn_at(app, "cv_versions", message),
         set(env.found_docs),
     )
