@@ -61,9 +61,11 @@ def make_app(make_app):
     return make
 
 
-def build_app(builder: str, srcdir: Path, **confoverrides) -> SphinxTestApp:
+def build_app(
+    builder: str, srcdir: Path, *, freshenv: bool = False, **confoverrides
+) -> SphinxTestApp:
     """Build ``srcdir`` once with a fresh app (for module-scoped fixtures); return the app."""
-    app = SphinxTestApp(builder, srcdir=srcdir, confoverrides=confoverrides)
+    app = SphinxTestApp(builder, srcdir=srcdir, freshenv=freshenv, confoverrides=confoverrides)
     try:
         app.build()
     finally:
