@@ -42,6 +42,7 @@ from pybtex.scanner import PybtexSyntaxError
 from pybtex.style import FormattedEntry
 from pybtex.style.formatting import BaseStyle
 
+from ..i18n import _
 from . import math
 
 #: pybtex's plugin group of formatting styles, and our style's name in it.
@@ -54,7 +55,12 @@ EQUAL = "equal"
 HIGHLIGHT = "highlight"
 ANNOTATIONS = (EQUAL, HIGHLIGHT)
 EQUAL_MARK = "*"
-EQUAL_LEGEND = "(* denotes equal contribution)"
+
+
+def equal_legend() -> str:
+    """The legend before a list with equal contributions, in the build's language."""
+    return _("(* denotes equal contribution)")
+
 
 #: The field that names the venue, by entry type; other types use ``VENUE_FALLBACK``.
 VENUE_FIELDS = {
@@ -82,13 +88,19 @@ SOURCE_PARTS = {
     "patent": ("kind",),
 }
 SOURCE_FALLBACK = ("venue",)
-#: What a thesis, report or patent is called, unless its ``type`` field says otherwise.
-KIND_LABELS = {
-    "phdthesis": "Ph.D. thesis",
-    "mastersthesis": "Master's thesis",
-    "techreport": "Technical Report",
-    "patent": "Patent",
-}
+
+
+def kind_label(entry_type: str) -> str:
+    """What a thesis, report or patent is called, unless its ``type`` field says otherwise."""
+    labels = {
+        "phdthesis": _("Ph.D. thesis"),
+        "mastersthesis": _("Master's thesis"),
+        "techreport": _("Technical Report"),
+        "patent": _("Patent"),
+    }
+    return labels.get(entry_type, "")
+
+
 #: Types whose venue is a book the entry is part of: "In *Book*".
 IN_BOOK = ("incollection",)
 
@@ -108,14 +120,16 @@ REQUIRED_FIELDS = {
 }
 REQUIRED_FALLBACK = ("author", "title", "year")
 
-#: Link fields in the order they are shown, with their labels.
-LINK_FIELDS = (
-    ("url", "Paper"),
-    ("doi", "DOI"),
-    ("pdf", "PDF"),
-    ("code", "Code"),
-    ("slides", "Slides"),
-)
+#: Link fields in the order they are shown (:func:`link_label` names them).
+LINK_FIELDS = ("url", "doi", "pdf", "code", "slides")
+
+
+def link_label(field: str) -> str:
+    """A link's label in the build's language: "Paper", "Code"; "DOI" and "PDF" are names."""
+    labels = {"url": _("Paper"), "code": _("Code"), "slides": _("Slides")}
+    return labels.get(field, field.upper())
+
+
 ARXIV_URL = "https://arxiv.org/abs/{}"
 DOI_URL = "https://doi.org/{}"
 URL_SCHEMES = ("http://", "https://")
@@ -399,7 +413,7 @@ def check_entry(entry: Entry) -> list[Problem]:
                     "^{super}scripts are shown as text",
                 )
             )
-    for field, _label in LINK_FIELDS:
+    for field in LINK_FIELDS:
         value = entry.fields.get(field, "").strip()
         if value and field != "doi" and not value.lower().startswith(URL_SCHEMES):
             problems.append(
@@ -525,7 +539,7 @@ class CVStyle(BaseStyle):
         editors = self.format_names(entry, "editor")
         if not editors:
             return editors
-        return Text(editors, " (Eds.)" if len(entry.persons["editor"]) > 1 else " (Ed.)")
+        return Text(editors, " ", _("(Eds.)") if len(entry.persons["editor"]) > 1 else _("(Ed.)"))
 
     def is_highlighted(self, person: Person) -> bool:
         return any(same_person(person, owner) for owner in self.highlight_authors)
@@ -546,7 +560,8 @@ class CVStyle(BaseStyle):
             abbr = Text("(", Tag("b", rich(entry, "abbr")), ")")
             venue = Text(venue, " ", abbr) if venue else abbr
         if venue and entry_type in IN_BOOK:
-            venue = Text("In ", venue)
+            before, _name, after = _("In {book}").partition("{book}")
+            venue = Text(before, venue, after)
         return venue
 
     def format_volume(self, entry: Entry) -> Text:
@@ -571,14 +586,18 @@ class CVStyle(BaseStyle):
         if not edition:
             return Text()
         if edition.isdigit():
-            return Text(ordinal(int(edition)), " ed.")
+            number = int(edition)
+            return Text(_("{ordinal} ed.").format(ordinal=ordinal(number), number=number))
         if re.search(r"\bed(\.|ition)\s*$", edition, re.IGNORECASE):
             return rich(entry, "edition")
-        return Text(rich(entry, "edition"), " ed.")
+        return Text(rich(entry, "edition"), " ", _("ed."))
 
     def format_edited_by(self, entry: Entry) -> Text:
         editors = self.format_names(entry, "editor")
-        return Text("edited by ", editors) if editors else editors
+        if not editors:
+            return editors
+        before, _name, after = _("edited by {editors}").partition("{editors}")
+        return Text(before, editors, after)
 
     def format_publisher(self, entry: Entry) -> Text:
         """ "Publisher, Address" (either alone when the other is missing)."""
@@ -590,7 +609,7 @@ class CVStyle(BaseStyle):
 
     def format_kind(self, entry: Entry) -> Text:
         """ "Ph.D. thesis", "Technical Report E-0217", "Patent EP 4 123 456 B1" (``type`` wins)."""
-        kind = rich(entry, "type") or Text(KIND_LABELS.get(entry.type.lower(), ""))
+        kind = rich(entry, "type") or Text(kind_label(entry.type.lower()))
         number = rich(entry, "number")
         return Text(kind, " ", number) if kind and number else kind or number
 
@@ -598,12 +617,12 @@ class CVStyle(BaseStyle):
         """[Paper] [arXiv:ID] [DOI] [PDF] [Code] [Slides], those the entry has."""
         fields = entry.fields
         links = []
-        for field, label in LINK_FIELDS:
+        for field in LINK_FIELDS:
             value = fields.get(field, "").strip()
             if field == "doi" and value:
                 value = DOI_URL.format(value) if "://" not in value else value
             if value.lower().startswith(URL_SCHEMES):
-                links.append(Text("[", HRef(value, String(label)), "]"))
+                links.append(Text("[", HRef(value, String(link_label(field))), "]"))
             if field == "url":  # the arXiv link follows the paper's
                 links.extend(self.format_arxiv(entry))
         return links

@@ -31,7 +31,7 @@ def enable_myst_syntax(app: Sphinx, config: Config) -> None:
 
 def setup(app: Sphinx) -> None:
     """Register the date settings, the directives, the domain and the grouping."""
-    app.add_config_value("cv_present_label", "Present", "env", types=(str,))
+    app.add_config_value("cv_present_label", "Present", "env", types=(str, dict))
     app.add_config_value("cv_date_format", "%b %Y", "env", types=(str,))
     app.add_directive("timeline", TimelineDirective)
     app.add_directive("award", AwardDirective)

@@ -19,7 +19,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import nodes as cv
 from . import records as rec
-from .config import is_set_by_user
+from .config import date_settings, is_set_by_user
 from .dates import DateError, Span, parse_dates
 
 logger = logging.getLogger(__name__)
@@ -145,8 +145,7 @@ class CVEntryDirective(CVDirective):
             date_text,
             date_text,
             spans=spans,
-            present_label=config.cv_present_label,
-            month_format=config.cv_date_format,
+            **date_settings(config),
             classes=["cv-entry-dates"],
         )
         return cv.cv_entry_header("", heading, dates, classes=["cv-entry-header"])
@@ -241,10 +240,13 @@ class ProfileDirective(CVDirective):
         profile["record"] = rec.ProfileRecord(
             docname=self.env.docname, lineno=self.lineno, name=name, **values
         )
-        for field, label in rec.PROFILE_FIELDS.items():
+        for field in rec.PROFILE_FIELDS:
             if values[field]:
                 item = cv.cv_profile_item(
-                    "", field=field, label=label, classes=[f"cv-profile-{field}"]
+                    "",
+                    field=field,
+                    label=rec.profile_label(field),
+                    classes=[f"cv-profile-{field}"],
                 )
                 item += self.make_value(field, values[field])
                 profile += item
