@@ -1,200 +1,246 @@
-"""Benchmark: how long the CV takes to build, against plain Sphinx on the same content.
+"""Benchmark: the CV's builds against plain Sphinx on the same content, and the page weight.
 
-Run ``nox -s bench`` or ``python benchmarks/bench.py [--runs N] [--profile]``.
-Every build is ``sphinx-build`` in its own process, as a user runs it; the
-times are medians of wall-clock seconds over ``--runs`` runs. It prints:
+Run ``nox -s bench`` or ``python benchmarks/bench.py [--runs N] [--quick] [--profile]``.
+Every build is ``sphinx-build -b html`` in its own process, as a user runs it,
+measured from a small wrapper process: wall-clock seconds, CPU seconds of the
+whole process tree (``getrusage(RUSAGE_CHILDREN)``: Sphinx, and latexmk and
+xelatex for the PDF) and the peak memory of its largest process (``ru_maxrss``).
 
-- the seed CV: a cold HTML build, a no-change rebuild, and the PDF
-  (``-M latexpdf``), each beside its plain twin (see ``synthetic.py``);
-- a synthetic CV (500 papers, 150 timeline entries, 150 awards) and one
-  twice that size, with the extension and as a plain twin;
-- the seed CV's default HTML build, which also builds the PDF beside the site
-  (``cv_pdf_link``); the other HTML builds leave the PDF out;
-- the ratios against the targets of issue 8, and the load of the machine.
+Three CVs: the seed, and synthetic ones with 1000 and 2000 papers (see
+``synthetic.py``), each built three ways side by side:
 
-``--profile`` also runs the larger synthetic build under cProfile, in this
-process, and prints where the time goes in the extension's own code.
+- ``cv + PDF``: the default build, which also makes the PDF (``cv_pdf_link``);
+- ``cv``: the website alone (``-D cv_pdf_link=0``);
+- ``plain``: the plain twin, the same content without the extension.
+
+Each is built cold, then again with nothing changed, after one word of a page
+changed, and after one field of a ``.bib`` entry changed. The builds take turns,
+so that a change in the machine's load (it is shared) falls on all alike; the
+figures are medians over ``--runs`` runs (``--large-runs`` for the synthetic
+CVs). Ratios are against the plain twin's same build in the same run. Then the
+bytes a browser transfers for each page (gzip): the HTML and every local file
+it loads.
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
+import gzip
+import json
 import os
 import pstats
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from synthetic import plain_twin, synthetic_cv
 
 REPO_DIR = Path(__file__).resolve().parent.parent
-SIZES = {"synthetic": (500, 150, 150), "synthetic x2": (1000, 300, 300)}
-SIZES_AND_SEED = ("seed", *SIZES)
-#: (label, row over, row under, the target the ratio must not exceed)
-RATIOS = [
-    *(
-        (
-            f"{name}: extension / plain twin, cold HTML",
-            f"{name}: cold HTML",
-            f"{name} (plain): cold HTML",
-            1.15,
-        )
-        for name in SIZES_AND_SEED
-    ),
-    ("synthetic x2 / synthetic, cold HTML", "synthetic x2: cold HTML", "synthetic: cold HTML", 2.2),
-    (
-        "synthetic x2 / synthetic, plain twins",
-        "synthetic x2 (plain): cold HTML",
-        "synthetic (plain): cold HTML",
-        2.2,
-    ),
-    ("seed: extension / plain twin, PDF", "seed: PDF", "seed (plain): PDF", 1.5),
+#: Synthetic CVs: (papers, timeline entries, awards).
+SIZES = {"1000 papers": (1000, 300, 300), "2000 papers": (2000, 600, 600)}
+VARIANTS = {"cv + PDF": (), "cv": ("-D", "cv_pdf_link=0"), "plain": ()}
+STEPS = ("cold", "no change", "one word", "one bib field")
+
+#: (goal, CV, step, variant, measure, target): variant / plain must not exceed target.
+GOALS = [
+    ("default build with its PDF, cold", "seed", "cold", "cv + PDF", "wall", 1.3),
+    ("rebuild, nothing changed", "seed", "no change", "cv + PDF", "wall", 1.1),
+    ("rebuild, one word changed", "seed", "one word", "cv + PDF", "wall", 1.5),
+    ("HTML alone, cold", "seed", "cold", "cv", "wall", 1.05),
+    ("HTML alone, cold", "1000 papers", "cold", "cv", "wall", 0.8),
+    ("peak memory, default build, cold", "2000 papers", "cold", "cv + PDF", "rss", 2.0),
 ]
+PAGE_BUDGET = 40 * 1024
+
+#: Runs one build and prints its wall time, CPU time and peak memory as JSON.
+WRAPPER = """
+import json, resource, subprocess, sys, time
+start = time.perf_counter()
+result = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+wall = time.perf_counter() - start
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"wall": wall, "cpu": usage.ru_utime + usage.ru_stime,
+                  "rss": usage.ru_maxrss / 1024, "code": result.returncode,
+                  "stderr": result.stderr[-3000:]}))
+"""
 
 
-def sphinx(*args: str | Path) -> float:
-    """Seconds for one sphinx-build run (quiet); a failed build stops the benchmark."""
+def build(project: Path, options: tuple[str, ...]) -> dict[str, float]:
+    """One ``sphinx-build -b html`` of ``project``: wall and CPU seconds, peak MiB."""
     env = {**os.environ, "PYTHONPATH": str(REPO_DIR / "_ext"), "SOURCE_DATE_EPOCH": "1700000000"}
-    start = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-m", "sphinx", *map(str, args), "-q"],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
+    command = [sys.executable, "-m", "sphinx", "-q", "-b", "html", *options]
+    command += [str(project / "docs"), str(project / "_build" / "html")]
+    out = subprocess.run(
+        [sys.executable, "-c", WRAPPER, *command], capture_output=True, text=True, env=env
     )
-    elapsed = time.perf_counter() - start
-    if result.returncode != 0:
-        sys.exit(f"build failed: {' '.join(map(str, args))}\n{result.stderr}")
-    return elapsed
+    result = json.loads(out.stdout)
+    if result["code"] != 0:
+        sys.exit(f"build failed: {' '.join(command)}\n{result['stderr']}")
+    return result
 
 
-def round_robin(builds: dict[str, Callable[[], float]], runs: int) -> dict[str, float]:
-    """Median seconds of each build; the builds take turns, so that a change in the
-    machine's load (it is shared) falls on all of them alike."""
-    times: dict[str, list[float]] = {name: [] for name in builds}
+def toggle(path: Path, pattern: str, suffix: str) -> None:
+    """Change the first match of ``pattern`` by adding ``suffix``, or remove it again."""
+    text = path.read_text(encoding="utf-8")
+    match = re.search(pattern, text, re.MULTILINE)
+    assert match, (path, pattern)
+    value = match[1]
+    new = value[: -len(suffix)] if value.endswith(suffix) else value + suffix
+    path.write_text(text[: match.start(1)] + new + text[match.end(1) :], encoding="utf-8")
+
+
+def edit(project: Path, step: str) -> None:
+    """Make the change a step measures (nothing for a cold or no-change build)."""
+    if step == "cold":
+        shutil.rmtree(project / "_build", ignore_errors=True)
+    elif step == "one word":
+        toggle(project / "docs" / "education.md", r"^- (.*\S)[ \t]*$", " revised")
+    elif step == "one bib field":
+        toggle(project / "references.bib", r"^\s*title\s*=\s*\{(.*)\},?\s*$", " Revised")
+
+
+def measure(projects: dict[str, dict[str, Path]], runs: int) -> dict[tuple, dict]:
+    """Every step of every variant of one CV, in turns; medians (peak memory: maximum)."""
+    samples: dict[tuple, list[dict]] = {}
     for _ in range(runs):
-        for name, build in builds.items():
-            times[name].append(build())
-    return {name: statistics.median(values) for name, values in times.items()}
+        for step in STEPS:
+            for variant, project in projects.items():
+                edit(project, step)
+                samples.setdefault((step, variant), []).append(build(project, VARIANTS[variant]))
+    return {
+        key: {
+            "wall": statistics.median(s["wall"] for s in values),
+            "cpu": statistics.median(s["cpu"] for s in values),
+            "rss": max(s["rss"] for s in values),
+        }
+        for key, values in samples.items()
+    }
 
 
-#: HTML builds with the extension leave out the PDF that ``cv_pdf_link`` builds
-#: beside the site, so that they compare with the plain twin's HTML alone; the
-#: PDF is measured on its own, and "seed: cold HTML + PDF" shows the two together.
-HTML_ONLY = ("-D", "cv_pdf_link=0")
+def page_weights(site: Path) -> dict[str, int]:
+    """Bytes (gzip -6, as a web server sends them) of each page and the local files it loads."""
+    asset = re.compile(r'<(?:link|script)\b[^>]*?(?:href|src)="([^"#]+)"')
+    weights = {}
+    for page in sorted(site.glob("*.html")):
+        if page.stem in ("search", "genindex"):
+            continue  # Sphinx's pages, not the CV's
+        html = page.read_text(encoding="utf-8")
+        files = {page}
+        for url in asset.findall(html):
+            path = (page.parent / url.split("?")[0]).resolve()
+            if "://" not in url and path.is_file() and path.suffix in (".css", ".js", ".svg"):
+                files.add(path)
+        weights[page.stem] = sum(len(gzip.compress(f.read_bytes(), 6)) for f in files)
+    return weights
 
 
-def html_options(name: str) -> tuple[str, ...]:
-    return () if name.endswith("(plain)") else HTML_ONLY
+def projects_for(root: Path, name: str, source: Path) -> dict[str, Path]:
+    """The three variants' copies of a CV."""
+    copies = {}
+    for variant in VARIANTS:
+        copies[variant] = root / f"{name}-{variant}".replace(" ", "-").replace("+", "")
+        if variant == "plain":
+            plain_twin(source, copies[variant])
+        else:
+            shutil.copytree(source, copies[variant])
+    return copies
 
 
-def cold_html(project: Path, *options: str) -> Callable[[], float]:
-    def build() -> float:
-        shutil.rmtree(project / "_build", ignore_errors=True)
-        return sphinx("-b", "html", project / "docs", project / "_build" / "html", *options)
-
-    return build
-
-
-def no_change_html(project: Path, *options: str) -> Callable[[], float]:
-    out = project / "_build" / "html"
-    sphinx("-b", "html", project / "docs", out, *options)
-    return lambda: sphinx("-b", "html", project / "docs", out, *options)
-
-
-def pdf(project: Path) -> Callable[[], float]:
-    def build() -> float:
-        shutil.rmtree(project / "_build", ignore_errors=True)
-        return sphinx("-M", "latexpdf", project / "docs", project / "_build")
-
-    return build
+def print_table(name: str, results: dict[tuple, dict]) -> None:
+    print(f"\n{name}")
+    print(f"  {'build':15} {'variant':9} {'wall s':>7} {'CPU s':>7} {'peak MiB':>9}  vs plain")
+    for step in STEPS:
+        plain = results[(step, "plain")]
+        for variant in VARIANTS:
+            r = results[(step, variant)]
+            ratio = "" if variant == "plain" else f"{r['wall'] / plain['wall']:.2f}x wall"
+            if variant != "plain":
+                ratio += f", {r['cpu'] / plain['cpu']:.2f}x CPU, {r['rss'] / plain['rss']:.2f}x mem"
+            print(
+                f"  {step:15} {variant:9} {r['wall']:7.2f} {r['cpu']:7.2f} {r['rss']:9.0f}  {ratio}"
+            )
 
 
 def profile(project: Path, top: int = 25) -> None:
-    """cProfile one cold in-process build; print the extension's own functions by time."""
+    """cProfile one cold in-process build (website alone); print where the time goes."""
     from sphinx.cmd.build import build_main
 
     sys.path.insert(0, str(REPO_DIR / "_ext"))
     shutil.rmtree(project / "_build", ignore_errors=True)
     profiler = cProfile.Profile()
     profiler.enable()
-    build_main(["-b", "html", "-q", str(project / "docs"), str(project / "_build" / "html")])
+    build_main(
+        ["-b", "html", "-q", "-D", "cv_pdf_link=0", str(project / "docs"), str(project / "_build")]
+    )
     profiler.disable()
     stats = pstats.Stats(profiler)
-    total = stats.total_tt
-    print(f"\nprofile of a cold build of {project.name} (in process): {total:.2f} s in all")
-    print("the extension's own functions, by cumulative time:")
+    print(f"\nprofile of a cold build of {project.name} (in process): {stats.total_tt:.2f} s")
     stats.sort_stats("cumulative").print_stats("sphinx_cv", top)
-    print("everything, by own time:")
     stats.sort_stats("tottime").print_stats(top)
-
-
-def report(medians: dict[str, float], what: str) -> dict[str, float]:
-    rows = {f"{name}: {what}": seconds for name, seconds in medians.items()}
-    for row, seconds in rows.items():
-        print(f"{row:40} {seconds:7.2f} s", flush=True)
-    return rows
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=5, help="runs per measurement (median)")
-    parser.add_argument("--no-pdf", action="store_true", help="skip the PDF builds")
-    parser.add_argument("--profile", action="store_true", help="cProfile the larger build")
+    parser.add_argument("--runs", type=int, default=3, help="runs of the seed (median)")
+    parser.add_argument("--large-runs", type=int, default=1, help="runs of the synthetic CVs")
+    parser.add_argument("--quick", action="store_true", help="the seed alone, one run")
+    parser.add_argument("--profile", action="store_true", help="cProfile the 1000-paper build")
     args = parser.parse_args()
+    sizes = {} if args.quick else SIZES
+    runs = 1 if args.quick else args.runs
 
     load = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
     print(f"load at start: {load}")
-    print(f"python {sys.version.split()[0]}, {args.runs} runs per median, {os.cpu_count()} cores\n")
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores; seed: {runs} run(s)", end="")
+    print(f", synthetic CVs: {args.large_runs} run(s)" if sizes else "")
 
     with tempfile.TemporaryDirectory(prefix="sphinx-cv-bench-") as tmp:
         root = Path(tmp)
-        seed = root / "seed"
+        seed = root / "seed-source"
         shutil.copytree(REPO_DIR / "docs", seed / "docs", ignore=shutil.ignore_patterns("_build"))
         shutil.copy(REPO_DIR / "references.bib", seed / "references.bib")
-        projects = {"seed": seed}
-        for name, (papers, entries, awards) in SIZES.items():
-            projects[name] = root / name.replace(" ", "-")
-            synthetic_cv(seed, projects[name], papers, entries, awards)
-        for name in list(projects):
-            projects[f"{name} (plain)"] = root / f"{name.replace(' ', '-')}-plain"
-            plain_twin(projects[name], projects[f"{name} (plain)"])
+        sources = {"seed": seed}
+        for name, (papers, entries, awards) in sizes.items():
+            sources[name] = root / f"{name.replace(' ', '-')}-source"
+            synthetic_cv(seed, sources[name], papers, entries, awards)
 
-        rows: dict[str, float] = {}
-        for name in SIZES_AND_SEED:
-            builds = {name: cold_html(projects[name], *HTML_ONLY)}
-            builds[f"{name} (plain)"] = cold_html(projects[f"{name} (plain)"])
-            rows.update(report(round_robin(builds, args.runs), "cold HTML"))
-        builds = {
-            name: no_change_html(projects[name], *html_options(name))
-            for name in ("seed", "seed (plain)")
-        }
-        rows.update(report(round_robin(builds, args.runs), "no-change HTML"))
-        if not args.no_pdf:
-            builds = {name: pdf(projects[name]) for name in ("seed", "seed (plain)")}
-            rows.update(report(round_robin(builds, args.runs), "PDF"))
-            with_pdf = {"seed": cold_html(projects["seed"])}
-            rows.update(report(round_robin(with_pdf, args.runs), "cold HTML + PDF"))
+        results = {}
+        for name, source in sources.items():
+            projects = projects_for(root, name, source)
+            results[name] = measure(projects, runs if name == "seed" else args.large_runs)
+            print_table(name, results[name])
+            if name == "seed":
+                weights = page_weights(projects["cv + PDF"] / "_build" / "html")
+                plain_weights = page_weights(projects["plain"] / "_build" / "html")
 
-        print("\nratios (target, from issue 8):")
-        for label, over, under, target in RATIOS:
-            if over in rows and under in rows:
-                ratio = rows[over] / rows[under]
-                verdict = "met" if ratio <= target else "NOT met"
-                print(f"  {label:52} {ratio:5.2f}  (<= {target}: {verdict})")
+        print("\nbytes per page transferred (gzip): the HTML and the local CSS/JS it loads")
+        for page, size in weights.items():
+            plain = plain_weights.get(page)
+            print(f"  {page:20} {size / 1024:6.1f} KiB   plain Sphinx: {plain / 1024:6.1f} KiB")
+
+        print("\ngoals (issue 17)")
+        for label, name, step, variant, measure_name, target in GOALS:
+            if name not in results:
+                continue
+            ours = results[name][(step, variant)][measure_name]
+            plain = results[name][(step, "plain")][measure_name]
+            ratio = ours / plain
+            verdict = "met" if ratio <= target else "NOT met"
+            print(f"  {name}, {label} ({variant}): {ratio:.2f}x plain (<= {target}: {verdict})")
+        heaviest = max(weights.values())
+        verdict = "met" if heaviest <= PAGE_BUDGET else "NOT met"
+        print(f"  heaviest page: {heaviest / 1024:.1f} KiB (<= 40 KiB: {verdict})")
         load = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
         print(f"\nload at end: {load}")
 
-        if args.profile:
-            profile(projects["synthetic x2"])
+        if args.profile and "1000 papers" in sources:
+            profile(projects_for(root, "profiled", sources["1000 papers"])["cv"])
 
 
 if __name__ == "__main__":

@@ -27,9 +27,6 @@ cv_present_label = {"en": "Current"}  # "Mar 2020 – Current"; other languages:
 cv_date_format = "%b %Y"  # how a month is shown: "Mar 2020"
 
 bibtex_bibfiles = ["../references.bib"]
-# Tooltips serve {cite} references, which a CV has none of; without them each
-# entry is formatted once instead of twice (a quarter of a large build's time).
-bibtex_tooltips = False
 
 myst_enable_extensions = ["colon_fence"]
 exclude_patterns = ["_build"]

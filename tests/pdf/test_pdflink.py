@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import require_tool
 from sphinx.testing.util import SphinxTestApp
+from sphinx.util.console import strip_colors
 
 from sphinx_cv.pdf.compile import TOOLS
 
@@ -21,6 +23,12 @@ PDF = "nguyen-van-lukasz-cv.pdf"  # the author "Nguyễn Văn Łukasz", translit
 def no_tex(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """A PATH without latexmk and xelatex (request it before ``app``)."""
     monkeypatch.setenv("PATH", str(tmp_path))
+
+
+def pdf_text(pdf: Path) -> str:
+    return subprocess.run(
+        ["pdftotext", pdf, "-"], check=True, capture_output=True, text=True
+    ).stdout
 
 
 def pdf_links(page: Path) -> list[str]:
@@ -74,3 +82,66 @@ def test_cv_pdf_link_false_builds_the_website_alone(app: SphinxTestApp) -> None:
     assert pdf_links(Path(app.outdir) / "index.html") == []
     assert not (Path(app.outdir) / PDF).exists()
     assert "PDF" not in app.warning.getvalue()
+
+
+def test_pdf_is_redone_only_when_what_it_shows_changed(make_app, rootdir, tmp_path):
+    """A build that reads no page writes no LaTeX and runs no latexmk; an edit does both."""
+    require_tool(*TOOLS, "pdftotext")
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-pdf-special", srcdir)
+    builddir = tmp_path / "build"
+
+    def build():
+        # A new list each time: the theme extends templates_path in place.
+        overrides = {**WITH_PDF, "templates_path": []}
+        app = make_app("html", srcdir=srcdir, builddir=builddir, confoverrides=overrides)
+        try:
+            app.build()
+        finally:
+            app.cleanup()  # undo the global registrations, for the next app
+        assert "PDF" not in app.warning.getvalue()
+        latex = Path(app.doctreedir) / "sphinx_cv_pdf" / "latex"
+        tex = (latex / PDF).with_suffix(".tex")
+        return Path(app.outdir), tex, tex.with_suffix(".latexmk.out")
+
+    outdir, tex, latexmk = build()
+    written, compiled = tex.stat().st_mtime_ns, latexmk.stat().st_mtime_ns
+    (outdir / PDF).unlink()
+
+    outdir, tex, latexmk = build()
+    assert (tex.stat().st_mtime_ns, latexmk.stat().st_mtime_ns) == (written, compiled)
+    assert "Wróbel" in pdf_text(outdir / PDF)  # the kept PDF, copied into the site
+
+    entries = srcdir / "entries.md"
+    entries.write_text(
+        entries.read_text(encoding="utf-8").replace("Wróbel", "Wróblewski"), encoding="utf-8"
+    )
+    outdir, tex, latexmk = build()
+    assert latexmk.stat().st_mtime_ns != compiled
+    assert "Wróblewski" in pdf_text(outdir / PDF)
+    assert pdf_links(outdir / "index.html") == [PDF]
+
+
+def test_warnings_of_the_pdf_are_shown_once(make_app, rootdir, tmp_path):
+    """What only the LaTeX write finds is shown; what both writers find, once."""
+    require_tool(*TOOLS)
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-pdf-special", srcdir)
+    index = srcdir / "index.md"
+    index.write_text(
+        index.read_text(encoding="utf-8")
+        + "\nSee {ref}`label-nowhere`.\n\n```{only} latex\nSee {ref}`label-latex-only`.\n```\n",
+        encoding="utf-8",
+    )
+    app = make_app("html", srcdir=srcdir, confoverrides=WITH_PDF)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    lines = [
+        line for line in strip_colors(app.warning.getvalue()).splitlines() if "undefined" in line
+    ]
+    assert len(lines) == 2, lines
+    assert "label-nowhere" in lines[0]
+    assert "label-latex-only" in lines[1]
+    assert all(f"{index}:" in line for line in lines)

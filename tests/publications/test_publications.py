@@ -306,6 +306,28 @@ def test_a_style_chosen_in_conf_is_kept(app):
     assert "cv-publications" not in (app.outdir / "papers.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.sphinx("html", testroot="pubs", srcdir="pubs-tooltips-default")
+def test_tooltips_are_off_unless_conf_sets_them(app, make_app):
+    """A CV cites nothing: each entry is formatted once, without a tooltip copy."""
+    assert app.config.bibtex_tooltips is False
+    chosen = make_app(
+        "html", srcdir=app.srcdir, confoverrides={"bibtex_tooltips": True, "templates_path": []}
+    )
+    assert chosen.config.bibtex_tooltips is True
+
+
+def test_a_name_in_many_entries_is_written_alike_in_each_style():
+    """Rendered names are kept across entries; an abbreviating style gets its own."""
+    bib = """
+    @misc{one, title = {One}, year = {2024}, author = {Ahn, Kwang{\\'e}un and Yun, Chulhee}}
+    @misc{two, title = {Two}, year = {2023}, author = {Ahn, Kwang{\\'e}un and Yun, Chulhee}}"""
+    full = [html for _label, html in formatted(bib)]
+    short = [html for _label, html in formatted(bib, abbreviate_names=True)]
+    protected = '<span class="bibtex-protected">\u00e9</span>'
+    assert all(f"Kwang{protected}un Ahn and Chulhee Yun" in html for html in full)
+    assert all("K.&nbsp;Ahn and C.&nbsp;Yun" in html for html in short)
+
+
 # -- bad input ---------------------------------------------------------------------
 
 

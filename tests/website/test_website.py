@@ -1,11 +1,13 @@
 """The website's head and markup: slim theme, titles, favicon, citations, SEO tags."""
 
+import hashlib
 import shutil
 
 import pytest
 from bs4 import BeautifulSoup
 from conftest import warning_lines
 
+from sphinx_cv.website import stylesheet
 from sphinx_cv.website.description import MAX_LENGTH, describe
 from sphinx_cv.website.slim import initials
 
@@ -30,7 +32,9 @@ def test_slim_site_loads_no_icon_font_or_search(app):
     urls = asset_urls(soup)
     for asset in HEAVY_ASSETS:
         assert not [url for url in urls if asset in url], asset
-    assert any("bootstrap.js" in url for url in urls)  # the theme's menus still work
+    # Bootstrap's script is replaced by sphinx_cv.js (the menus work: test_browser.py).
+    assert not [url for url in urls if "bootstrap.js" in url]
+    assert any("sphinx_cv.js" in url for url in urls)
     assert not [url for url in urls if "pygments.css" in url]  # no code on the page
     theme_script = soup.find("script", src=lambda src: src and "sphinx-book-theme.js" in src)
     assert theme_script.has_attr("defer")
@@ -40,6 +44,64 @@ def test_slim_site_loads_no_icon_font_or_search(app):
     # Icons are drawn by sphinx_cv.css under this class; the theme switch is kept.
     assert "cv-slim" in soup.body["class"]
     assert soup.select(".theme-switch-button .fa-sun")
+
+
+@pytest.mark.sphinx("html", testroot="website", srcdir="website-stylesheet")
+def test_one_stylesheet_with_the_rules_the_pages_use(app):
+    app.build()
+    soup = page(app, "talks")
+    sheets = [link["href"] for link in soup.select("link[rel=stylesheet]")]
+    (sheet,) = sheets
+    name, _, version = sheet.partition("?v=")
+    assert name == "_static/cv-site.css"
+    css = (app.outdir / name).read_text(encoding="utf-8")
+    assert version == hashlib.sha256(css.encode()).hexdigest()[:16]  # cacheable
+    assert ".cv-entry-title{" in css  # sphinx_cv.css
+    assert "html[data-theme=dark]" in css  # the colour modes, set by the page's script
+    assert ".dropdown-menu.show{" in css  # state set by sphinx_cv.js
+    assert ".bd-sidebar-primary" in css  # the theme's layout
+    assert "dataframe" not in css  # Jupyter tables: on no page
+    assert "sd-card" not in css  # sphinx-design cards: on no page
+    # A page that gains an element gains its rules, and every page links the new sheet.
+    (app.srcdir / "index.md").write_text(
+        (app.srcdir / "index.md").read_text(encoding="utf-8") + "\n```{rubric} A rubric\n```\n",
+        encoding="utf-8",
+    )
+    app.build()
+    again = (app.outdir / name).read_text(encoding="utf-8")
+    assert "p.rubric" in again
+    assert "rubric" not in css
+    new_version = hashlib.sha256(again.encode()).hexdigest()[:16]
+    for html in app.outdir.glob("*.html"):
+        assert f"cv-site.css?v={new_version}" in html.read_text(encoding="utf-8"), html.name
+
+
+PRUNED_CSS = """/* a comment { with braces } */
+@charset "utf-8";
+html[data-theme="dark"]{--c:#fff}
+.used,.unused{color:red}
+a.used:not(.nowhere):hover{color:blue}
+.md\\:flex{display:flex}
+@media print{.unused{color:black}html[data-theme="dark"]{color-scheme:light}}
+@media (min-width:1px){.unused{x:y}}
+@keyframes spin{from{transform:rotate(0)}to{transform:rotate(1turn)}}
+.content::before{content:"}{;"}
+"""
+
+
+def test_pruning_keeps_the_rules_whose_names_occur():
+    names = stylesheet.Names()
+    names.known.update({"html", "a", ".used", ".md:flex", ".content", "[data-theme"})
+    pruned = stylesheet.prune(stylesheet.compile_rules(PRUNED_CSS), names)
+    assert pruned.splitlines() == [
+        'html[data-theme="dark"]{--c:#fff}',
+        ".used{color:red}",
+        "a.used:not(.nowhere):hover{color:blue}",
+        ".md\\:flex{display:flex}",
+        '@media print{html[data-theme="dark"]{color-scheme:light}}',
+        "@keyframes spin{from{transform:rotate(0)}to{transform:rotate(1turn)}}",
+        '.content::before{content:"}{;"}',
+    ]
 
 
 @pytest.mark.sphinx("html", testroot="website", confoverrides={"cv_slim_site": False})

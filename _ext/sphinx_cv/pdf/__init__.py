@@ -6,7 +6,7 @@
 - ``fallback``: characters the main font lacks, printed in a fallback font;
 - ``compile``: LaTeX output compiled to PDF with latexmk;
 - ``texlog``: overfull lines and missing characters in LaTeX's log, as warnings;
-- ``link``: an HTML build builds the PDF beside the site and offers it.
+- ``link``: an HTML build writes the PDF from its own pages and offers it.
 """
 
 from __future__ import annotations
@@ -24,11 +24,20 @@ from .writers import HANDLERS
 TEXINPUTS_DIR = Path(__file__).parent / "texinputs"
 
 
-def copy_latex_packages(app: Sphinx, exception: Exception | None) -> None:
-    """Put the extension's ``.sty`` files beside the generated ``.tex`` so LaTeX finds them."""
+def finish_latex(app: Sphinx, outdir: Path) -> None:
+    """What the ``.tex`` files in ``outdir`` need beside them: the extension's ``.sty``
+    files and the fallback font's list of characters. Every LaTeX write ends here:
+    ``-b latex`` and the website's PDF (:mod:`.link`)."""
+    for package in sorted(TEXINPUTS_DIR.glob("*.sty")):
+        copy_asset_file(package, outdir, force=True)  # the newest, not a stale copy
+    fallback.write_document_chars(app, outdir)
+
+
+def latex_build_finished(app: Sphinx, exception: Exception | None) -> None:
+    """After ``-b latex``: :func:`finish_latex`, and latexmk reports LaTeX's log."""
     if exception is None and app.builder.format == "latex":
-        for package in sorted(TEXINPUTS_DIR.glob("*.sty")):
-            copy_asset_file(package, app.outdir, force=True)  # the newest, not a stale copy
+        finish_latex(app, Path(app.builder.outdir))
+        texlog.add_to_latexmkrc(app, exception)
 
 
 def setup(app: Sphinx) -> None:
@@ -37,8 +46,7 @@ def setup(app: Sphinx) -> None:
         app.add_node(node, override=True, latex=HANDLERS[node.__name__])
     app.add_latex_package("sphinxcv", after_hyperref=True)
     app.add_latex_package("sphinxcvpubs")
-    app.connect("build-finished", copy_latex_packages)
-    app.connect("build-finished", texlog.add_to_latexmkrc)
+    app.connect("build-finished", latex_build_finished)
     settings.setup(app)
     fallback.setup(app)
     link.setup(app)

@@ -1,9 +1,10 @@
 """Compile the LaTeX builder's output to a PDF, as ``sphinx-build -M latexpdf`` does.
 
 ``latexmk`` reads the ``latexmkrc`` Sphinx writes beside the ``.tex`` file, so
-the engine is the one ``latex_engine`` names. Used by the website (to offer the
-PDF, see :mod:`sphinx_cv.pdf.link`) and by the tests. :func:`main` builds a
-project's PDF in a directory of its own: ``main([SRCDIR, CONFDIR, WORKDIR])``.
+the engine is the one ``latex_engine`` names. :class:`LatexRun` starts latexmk
+in the background (the website's PDF compiles while the HTML is written, see
+:mod:`sphinx_cv.pdf.link`) and :meth:`LatexRun.wait` collects it;
+:func:`compile_tex` does both at once (the tests).
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 from . import texlog
@@ -28,55 +28,55 @@ def missing_tools() -> list[str]:
     return [tool for tool in TOOLS if shutil.which(tool) is None]
 
 
+class LatexRun:
+    """latexmk compiling ``tex`` in its directory, started at once, TeX's output in a file."""
+
+    def __init__(self, tex: Path) -> None:
+        self.tex = tex
+        self.output = tex.with_suffix(".latexmk.out")
+        env = {
+            **os.environ,
+            "LATEXOPTS": "-interaction=nonstopmode -halt-on-error",
+            texlog.SKIP_ENV: "1",  # reported by wait(), as Sphinx warnings
+        }
+        with self.output.open("w", encoding="utf-8") as out:
+            self.process = subprocess.Popen(
+                [*LATEXMK, tex.name],
+                cwd=tex.parent,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
+
+    def wait(self, timeout: float | None = None) -> Path:
+        """Wait for latexmk; return the PDF.
+
+        What LaTeX only logs (overfull lines, missing characters) becomes Sphinx
+        warnings. Raises :class:`subprocess.CalledProcessError` (with TeX's output) when it
+        fails, :class:`subprocess.TimeoutExpired` (after stopping it) when it takes
+        longer than ``timeout`` seconds.
+        """
+        try:
+            returncode = self.process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.stop()
+            raise
+        if returncode != 0:
+            text = self.output.read_text(encoding="utf-8", errors="replace")
+            raise subprocess.CalledProcessError(returncode, self.process.args, output=text)
+        texlog.warn(self.tex)
+        return self.tex.with_suffix(".pdf")
+
+    def stop(self) -> None:
+        """Stop latexmk (the build it serves failed)."""
+        self.process.kill()
+        self.process.wait()
+
+
 def compile_tex(tex: Path) -> Path:
     """Run latexmk on ``tex`` in its directory; return the PDF.
 
-    What LaTeX only logs (overfull lines, missing characters) becomes Sphinx
-    warnings. Raises :class:`subprocess.CalledProcessError` (with TeX's output)
-    when it fails.
+    Raises :class:`subprocess.CalledProcessError` (with TeX's output) when it fails.
     """
-    env = {
-        **os.environ,
-        "LATEXOPTS": "-interaction=nonstopmode -halt-on-error",
-        texlog.SKIP_ENV: "1",  # reported below, as Sphinx warnings
-    }
-    subprocess.run(
-        [*LATEXMK, tex.name],
-        cwd=tex.parent,
-        env=env,
-        check=True,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        errors="replace",
-    )
-    texlog.warn(tex)
-    return tex.with_suffix(".pdf")
-
-
-def build_pdf(srcdir: Path, confdir: Path, workdir: Path) -> Path:
-    """Build the project's LaTeX into ``workdir/latex`` and compile it; return the PDF."""
-    from sphinx.application import Sphinx
-
-    latexdir = workdir / "latex"
-    app = Sphinx(
-        srcdir, confdir, latexdir, workdir / "doctrees", "latex", status=None, warning=sys.stderr
-    )
-    app.build()
-    if app.statuscode:
-        raise RuntimeError(f"the LaTeX build of {srcdir} failed")
-    texname = app.config.latex_documents[0][1]
-    return compile_tex(latexdir / texname)
-
-
-def main(argv: list[str]) -> int:
-    srcdir, confdir, workdir = (Path(arg) for arg in argv)
-    try:
-        print(build_pdf(srcdir, confdir, workdir))
-    except subprocess.CalledProcessError as error:
-        sys.stderr.write(error.stdout or "")
-        return error.returncode or 1
-    except RuntimeError as error:
-        sys.stderr.write(f"{error}\n")
-        return 1
-    return 0
+    return LatexRun(tex).wait()

@@ -24,11 +24,8 @@ def document_chars(texts: list[str]) -> list[int]:
     return sorted({ord(char) for text in texts for char in text if ord(char) > 0x7F})
 
 
-def write_document_chars(app: Sphinx, exception: Exception | None) -> None:
-    """Write ``sphinxcvchars.def``: ``\\cvdocumentchars{"00E1,"2082,...}``."""
-    if exception is not None or app.builder.format != "latex":
-        return
-    outdir = Path(app.outdir)
+def write_document_chars(app: Sphinx, outdir: Path) -> None:
+    """Write ``sphinxcvchars.def`` beside the ``.tex``: ``\\cvdocumentchars{"00E1,"2082,...}``."""
     texts = [
         (outdir / document[1]).read_text(encoding="utf-8")
         for document in app.config.latex_documents
@@ -39,6 +36,5 @@ def write_document_chars(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    """Load the package in every LaTeX document and write its list of characters."""
+    """Load the package in every LaTeX document (``pdf.finish_latex`` writes its list)."""
     app.add_latex_package(PACKAGE)
-    app.connect("build-finished", write_document_chars)

@@ -1,40 +1,50 @@
-"""The website offers the PDF: built beside the HTML, linked from the home page.
+"""The website offers the PDF: written from the HTML build's own pages, linked from the home page.
 
 With ``cv_pdf_link = True`` (the default) an HTML build (html, dirhtml,
-singlehtml) starts the PDF build in a second process as it begins (so the two
-run side by side), links it from the download line under the profile on the home
-page, and copies the PDF into the site when both are done. Without TeX, or when
-the PDF build fails, the website is still built and a warning (type ``cv.pdf``)
-says why. ``sphinx-build -M latexpdf`` is not affected.
+singlehtml) also writes the CV's LaTeX, from the doctrees it has just read
+(Sphinx's LaTeX builder on the same environment: nothing is read twice), as
+soon as the pages are read; latexmk then compiles it in the background while
+the HTML is written, and the PDF is copied into the site when both are done. It
+is linked from the download line under the profile on the home page.
+
+Nothing is redone that has not changed: when no page was read again and no
+setting changed, the LaTeX is not written; when the written LaTeX (``.tex``
+and packages) is the one last compiled, the PDF is not compiled. Both reuse
+the PDF kept beside the doctrees (``sphinx_cv_pdf/``).
+
+Without TeX, or when the compile fails, the website is still built and a
+warning (type ``cv.pdf``) says why. ``sphinx-build -M latexpdf`` is not affected.
 """
 
 from __future__ import annotations
 
-import os
+import copy
+import hashlib
+import json
+import logging as std_logging
+import re
 import shutil
 import subprocess
-import sys
 import weakref
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
+from sphinx.util._serialise import stable_hash
+from sphinx.util.logging import WarningLogRecordTranslator
 
-from .compile import missing_tools
+from .compile import LatexRun, missing_tools
 
 logger = logging.getLogger(__name__)
 
 LINK_TEXT = "PDF"
 #: How long the website waits for the PDF, in seconds.
 TIMEOUT = 600
-# The directory holding the sphinx_cv package, so that the PDF build imports the same copy.
-PACKAGE_PARENT = Path(__file__).resolve().parents[2]
-
-# Not "-m sphinx_cv.pdf.compile": the package imports that module before runpy runs it.
-BUILD_PROGRAM = "import sys; from sphinx_cv.pdf.compile import main; sys.exit(main(sys.argv[1:]))"
-
-#: The running PDF build of each Sphinx application.
-_builds: weakref.WeakKeyDictionary[Sphinx, subprocess.Popen] = weakref.WeakKeyDictionary()
+#: What the last successful compile was made from (beside the doctrees).
+STAMP = "compiled.json"
 
 
 def warn(message: str, *args: object) -> None:
@@ -51,8 +61,24 @@ def workdir(app: Sphinx) -> Path:
     return Path(app.doctreedir) / "sphinx_cv_pdf"
 
 
-def start_pdf_build(app: Sphinx) -> None:
-    """On an HTML build, start building the PDF in another process."""
+class SitePdf:
+    """The PDF of one HTML build: whether the pages changed, the running compile."""
+
+    def __init__(self, messages: _Messages) -> None:
+        self.messages = messages
+        self.pages_changed = False
+        self.started = False
+        self.run: LatexRun | None = None
+        self.pdf: Path | None = None
+        self.key = self.inputs = ""  # of the running compile, for the stamp
+
+
+#: The PDF of each Sphinx application that builds one.
+_builds: weakref.WeakKeyDictionary[Sphinx, SitePdf] = weakref.WeakKeyDictionary()
+
+
+def plan_pdf(app: Sphinx) -> None:
+    """On an HTML build, check for TeX: the PDF is built unless it is missing."""
     if app.builder.format != "html" or not app.config.cv_pdf_link:
         return
     missing = missing_tools()
@@ -64,54 +90,247 @@ def start_pdf_build(app: Sphinx) -> None:
             " and ".join(missing),
         )
         return
+    _builds[app] = SitePdf(_Messages(app))
+
+
+def note_removed(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """A page removed changes the PDF (pages read again are seen later)."""
+    if removed and app in _builds:
+        _builds[app].pages_changed = True
+    return []
+
+
+def start_after_reading(app: Sphinx, env: BuildEnvironment) -> None:
+    """Pages were read: write the LaTeX and start its compile before the HTML is written."""
+    site = _builds.get(app)
+    if site is not None and not site.started:
+        site.pages_changed = True
+        start(app, site)
+
+
+def settings_key(app: Sphinx) -> str:
+    """A hash of what reaches the PDF besides the pages: settings, tags, the packages."""
+    settings = {item.name: item.value for item in app.config if item.rebuild != "html"}
+    tags = sorted(set(app.tags) - _builder_tags(app.builder))
+    packages = [path.read_bytes() for path in _sphinx_cv_packages()]
+    return stable_hash(
+        [stable_hash(settings), tags, hashlib.sha256(b"".join(packages)).hexdigest()]
+    )
+
+
+def _sphinx_cv_packages() -> list[Path]:
+    from . import TEXINPUTS_DIR
+
+    return sorted(TEXINPUTS_DIR.glob("*.sty"))
+
+
+def start(app: Sphinx, site: SitePdf) -> None:
+    """Write the LaTeX (unless nothing changed) and compile it (unless compiled already)."""
+    site.started = True
     work = workdir(app)
-    work.mkdir(parents=True, exist_ok=True)
-    python_path = os.pathsep.join(filter(None, [str(PACKAGE_PARENT), os.environ.get("PYTHONPATH")]))
-    with (work / "build.log").open("w", encoding="utf-8") as log:
-        _builds[app] = subprocess.Popen(
-            [sys.executable, "-c", BUILD_PROGRAM, app.srcdir, app.confdir, work],
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, "PYTHONPATH": python_path},
-        )
+    latexdir = work / "latex"
+    pdf = latexdir / pdf_name(app)
+    stamp = _read_stamp(work)
+    key = settings_key(app)
+    if not site.pages_changed and stamp.get("settings") == key and pdf.is_file():
+        site.pdf = pdf
+        return
+    try:
+        tex = write_latex(app, latexdir)
+    except Exception as error:  # a LaTeX writer failing must not cost the website
+        warn("the PDF for the website could not be written: %s", error)
+        return
+    inputs = inputs_hash(latexdir)
+    if stamp.get("inputs") == inputs and pdf.is_file():
+        _write_stamp(work, key, inputs)
+        site.pdf = pdf
+        return
+    (work / STAMP).unlink(missing_ok=True)  # until this compile succeeds
+    site.inputs, site.key = inputs, key
+    site.run = LatexRun(tex)
+
+
+def inputs_hash(latexdir: Path) -> str:
+    """A hash of the files latexmk reads that the LaTeX builder writes."""
+    digest = hashlib.sha256()
+    for path in sorted(latexdir.iterdir()):
+        if path.suffix in {".tex", ".sty", ".cls", ".png", ".jpg", ".jpeg"}:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _read_stamp(work: Path) -> dict[str, str]:
+    try:
+        return json.loads((work / STAMP).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_stamp(work: Path, key: str, inputs: str) -> None:
+    stamp = json.dumps({"settings": key, "inputs": inputs})
+    (work / STAMP).write_text(stamp, encoding="utf-8")
+
+
+@contextmanager
+def _holding(app: Sphinx) -> Iterator[None]:
+    """Hold the messages logged meanwhile (see :class:`_Messages`)."""
+    site = _builds.get(app)
+    if site is None:
+        yield
+        return
+    site.messages.holding = True
+    try:
+        yield
+    finally:
+        site.messages.holding = False
+
+
+def write_latex(app: Sphinx, outdir: Path) -> Path:
+    """Write the CV's LaTeX into ``outdir`` with Sphinx's LaTeX builder on this build's
+    environment; return the ``.tex`` file.
+
+    The LaTeX builder stands in for the HTML one while it writes (the builder and
+    its tags, so that post-transforms, ``only`` and the event listeners see a
+    LaTeX build), working on fresh copies of the pickled doctrees; its progress
+    messages are kept out of the HTML build's.
+    """
+    from . import finish_latex
+
+    outdir.mkdir(parents=True, exist_ok=True)
+    html_builder, env, tags = app.builder, app.env, set(app.tags)
+    for tag in tags:
+        app.tags.remove(tag)
+    for tag in (t for t in tags if t not in _builder_tags(html_builder)):
+        app.tags.add(tag)  # -t tags stay
+    try:
+        builder = app.registry.create_builder(app, "latex", env)
+        builder.outdir = outdir
+        app.builder, env._builder_cls = builder, type(builder)
+        with _holding(app):
+            builder.init()
+            builder.prepare_writing(set(env.found_docs))
+            builder.copy_assets()
+            builder.write_documents(set())
+            builder.finish()
+            finish_latex(app, outdir)
+    finally:
+        app.builder, env._builder_cls = html_builder, type(html_builder)
+        for tag in set(app.tags):
+            app.tags.remove(tag)
+        for tag in tags:
+            app.tags.add(tag)
+    return outdir / app.config.latex_documents[0][1]
+
+
+def _builder_tags(builder: object) -> set[str]:
+    name, fmt = builder.name, builder.format  # type: ignore[attr-defined]
+    return {name, fmt, f"format_{fmt}", f"builder_{name}"}
+
+
+_WARNING_TYPE = re.compile(r"( \[[\w.-]+\])+$")
+
+
+class _Messages:
+    """The LaTeX write's messages: progress lines dropped, warnings held until the
+    HTML is written, then shown unless the HTML build showed the same warning at
+    the same place (a missing citation key is reported by both writers)."""
+
+    def __init__(self, app: Sphinx) -> None:
+        self.app = app
+        self.holding = False
+        self.held: list[std_logging.LogRecord] = []
+        self.seen: set[tuple[str, str | None]] = set()
+        self.handlers = std_logging.getLogger("sphinx").handlers[:]
+        for handler in self.handlers:
+            # First: before Sphinx counts or shows a warning; last: as it is shown.
+            handler.filters.insert(0, _Filter(self.hold))
+            handler.addFilter(_Filter(self.note))
+
+    def hold(self, record: std_logging.LogRecord) -> bool:
+        if not self.holding:
+            return True
+        if record.levelno >= std_logging.WARNING and record not in self.held:
+            self.held.append(record)
+        return False
+
+    def note(self, record: std_logging.LogRecord) -> bool:
+        if record.levelno >= std_logging.WARNING:
+            self.seen.add(self.signature(record))
+        return True
+
+    def signature(self, record: std_logging.LogRecord) -> tuple[str, str | None]:
+        shown = copy.copy(record)
+        WarningLogRecordTranslator(self.app).filter(shown)  # the location as shown
+        # Without the " [type.subtype]" that showing the warning appends to it.
+        return _WARNING_TYPE.sub("", shown.getMessage()), getattr(shown, "location", None)
+
+    def release(self) -> None:
+        """Show the held warnings the HTML build did not show; stop filtering."""
+        for handler in self.handlers:
+            handler.filters[:] = [f for f in handler.filters if not isinstance(f, _Filter)]
+        for record in self.held:
+            if self.signature(record) not in self.seen:
+                std_logging.getLogger(record.name).handle(record)
+
+
+class _Filter(std_logging.Filter):
+    def __init__(self, function: Callable[[std_logging.LogRecord], bool]) -> None:
+        super().__init__()
+        self.function = function
+
+    def filter(self, record: std_logging.LogRecord) -> bool:
+        return self.function(record)
 
 
 def offer_download(app: Sphinx) -> tuple[str, str, str] | None:
-    """The home page's download line offers the PDF while it is being built."""
-    if app not in _builds:
+    """The home page's download line offers the PDF (not the PDF itself)."""
+    if app not in _builds or app.builder.format != "html":
         return None
     return LINK_TEXT, pdf_name(app), "pdf"
 
 
 def finish_pdf_build(app: Sphinx, exception: Exception | None) -> None:
-    """Wait for the PDF and copy it into the website."""
-    process = _builds.pop(app, None)
-    if process is None:
+    """Wait for the compile and copy the PDF into the website."""
+    site = _builds.pop(app, None)
+    if site is None:
         return
+    site.messages.release()
     if exception is not None:
-        process.kill()
-        process.wait()
+        if site.run is not None:
+            site.run.stop()
         return
-    log = workdir(app) / "build.log"
-    try:
-        returncode = process.wait(timeout=TIMEOUT)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-        warn("the PDF for the website took over %d s and was stopped; see %s", TIMEOUT, log)
+    if not site.started:  # no page read again: only a setting may have changed
+        start(app, site)
+    if site.run is not None:
+        log = site.run.output
+        try:
+            site.pdf = site.run.wait(timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            warn("the PDF for the website took over %d s and was stopped; see %s", TIMEOUT, log)
+            return
+        except subprocess.CalledProcessError as error:
+            warn(
+                "the PDF for the website could not be built (exit %s); see %s",
+                error.returncode,
+                log,
+            )
+            return
+        _write_stamp(workdir(app), site.key, site.inputs)
+    if site.pdf is None or not site.pdf.is_file():
         return
-    pdf = workdir(app) / "latex" / pdf_name(app)
-    if returncode != 0 or not pdf.is_file():
-        warn("the PDF for the website could not be built (exit %s); see %s", returncode, log)
-        return
-    shutil.copyfile(pdf, Path(app.outdir) / pdf.name)
-    logger.info("sphinx-cv: the website offers the PDF as %s", pdf.name)
+    shutil.copyfile(site.pdf, Path(app.outdir) / site.pdf.name)
+    logger.info("sphinx-cv: the website offers the PDF as %s", site.pdf.name)
 
 
 def setup(app: Sphinx) -> None:
     """Register ``cv_pdf_link`` and the build steps; called by ``sphinx_cv.setup``."""
     app.add_config_value("cv_pdf_link", True, "html", types=(bool,))
-    app.connect("builder-inited", start_pdf_build)
+    app.connect("builder-inited", plan_pdf)
+    app.connect("env-get-outdated", note_removed)
+    # After the environment is pickled and checked: the pages are final.
+    app.connect("env-check-consistency", start_after_reading, priority=900)
     app.connect("cv-download", offer_download)
-    app.connect("build-finished", finish_pdf_build)
+    # Last: the other build-finished work runs while latexmk does.
+    app.connect("build-finished", finish_pdf_build, priority=900)

@@ -5,6 +5,9 @@ with a pybtex style. This module
 
 - registers :class:`~sphinx_cv.publications.style.CVStyle` with pybtex as ``cv`` and
   makes it ``bibtex_default_style`` unless ``conf.py`` chose another style;
+- turns ``bibtex_tooltips`` off unless ``conf.py`` sets it: tooltips serve
+  ``{cite}`` references, which a CV has none of, and cost a second formatting
+  of every entry;
 - numbers the entries of all lists in that style as one sequence, newest the
   highest (sphinxcontrib-bibtex would number each list on its own);
 - warns, once per build, about bad entries, at their line in the ``.bib`` file;
@@ -53,11 +56,14 @@ logger = logging.getLogger(__name__)
 
 
 def use_cv_style(app: Sphinx, config: Config) -> None:
-    """Make ``cv`` sphinxcontrib-bibtex's default style, unless conf.py set another."""
+    """Make ``cv`` sphinxcontrib-bibtex's default style and turn tooltips off, unless
+    conf.py set them."""
     if "bibtex_default_style" not in config:  # sphinxcontrib.bibtex is not loaded
         return
     if config.bibtex_default_style == config.values["bibtex_default_style"].default:
         config.bibtex_default_style = STYLE_NAME
+    if not any("bibtex_tooltips" in chosen for chosen in (config._raw_config, config.overrides)):
+        config.bibtex_tooltips = False
 
 
 def _is_cv_style(style_name: str) -> bool:

@@ -424,6 +424,24 @@ def check_entry(entry: Entry) -> list[Problem]:
 
 # -- the style ---------------------------------------------------------------------
 
+#: Rendered author names, by name style, abbreviation and the name's parts
+#: (see :meth:`CVStyle.format_person`); cleared when it holds ``NAMES_CACHED``.
+_NAMES: dict[tuple, Text] = {}
+NAMES_CACHED = 4096
+
+
+def _person_key(person: Person) -> tuple[tuple[str, ...], ...]:
+    return tuple(
+        tuple(names)
+        for names in (
+            person.first_names,
+            person.middle_names,
+            person.prelast_names,
+            person.last_names,
+            person.lineage_names,
+        )
+    )
+
 
 class CVStyle(BaseStyle):
     """Publications as an academic CV lists them (see the module's docstring).
@@ -520,7 +538,7 @@ class CVStyle(BaseStyle):
         marks = author_marks(entry) if role == "author" else {}
         names = []
         for index, person in enumerate(persons):
-            name = self.format_name(person, self.abbreviate_names).format()
+            name = self.format_person(person)
             annotations = marks.get(index, set())
             if EQUAL in annotations:
                 name = Text(name, EQUAL_MARK)
@@ -540,6 +558,20 @@ class CVStyle(BaseStyle):
         if not editors:
             return editors
         return Text(editors, " ", _("(Eds.)") if len(entry.persons["editor"]) > 1 else _("(Ed.)"))
+
+    def format_person(self, person: Person) -> Text:
+        """One author's name as the name style writes it, rendered once per distinct name.
+
+        pybtex's name templates decode each part's LaTeX (latexcodec) on every
+        call; a CV repeats the same few co-authors in entry after entry.
+        """
+        key = (type(self.name_style), self.abbreviate_names, _person_key(person))
+        name = _NAMES.get(key)
+        if name is None:
+            if len(_NAMES) >= NAMES_CACHED:
+                _NAMES.clear()
+            name = _NAMES[key] = self.format_name(person, self.abbreviate_names).format()
+        return name
 
     def is_highlighted(self, person: Person) -> bool:
         return any(same_person(person, owner) for owner in self.highlight_authors)

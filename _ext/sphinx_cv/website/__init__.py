@@ -1,9 +1,10 @@
 """The website: HTML writers and what sphinx-book-theme needs for a CV.
 
 - ``writers``: the HTML of every CV node;
-- ``static/sphinx_cv.css``: the look of entries (the one stylesheet);
+- ``static/sphinx_cv.css``: the look of entries; ``static/sphinx_cv.js``: the theme's menus;
 - ``owner``: ``html_title`` and the site's address derived from conf.py;
 - ``slim`` and ``templates/``: the slim site (``cv_slim_site``), favicon, page titles;
+- ``stylesheet``: the slim site's one stylesheet, pruned to what the pages use;
 - ``description``: a page's meta description, from its entries;
 - ``downloads``: the home page's download line (files offered through ``cv-download``);
 - ``navigation``: incremental builds rewrite pages whose navigation changed.

@@ -8,6 +8,9 @@ icons, so with ``cv_slim_site = True`` (the default) the extension
   Sphinx's ``doctools.js``/``sphinx_highlight.js`` (``templates/``), defers
   the theme's own script, and leaves out ``pygments.css`` on pages without
   code;
+- links one stylesheet, the theme's CSS pruned to what the pages use (see
+  :mod:`~sphinx_cv.website.stylesheet`), and replaces Bootstrap's script by
+  the few lines the theme's two menus need (``static/sphinx_cv.js``);
 - draws the theme's few icons with CSS (``static/sphinx_cv.css``), so the icon
   font is never fetched;
 - turns off the full-screen and download buttons unless ``conf.py`` sets them;
@@ -29,6 +32,8 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.writers.html5 import HTML5Translator
 
+from . import stylesheet
+
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 
 #: Themes whose layout the slim templates extend.
@@ -39,6 +44,9 @@ DROPPED_SCRIPTS = frozenset({"doctools.js", "sphinx_highlight.js"})
 
 #: Scripts that only act once the page is shown: they need not block its paint.
 DEFERRED_SCRIPTS = frozenset({"sphinx-book-theme.js"})
+
+#: The scripts of the slim site's pages: the theme's, and ours in Bootstrap's stead.
+SCRIPTS = ("scripts/pydata-sphinx-theme.js", "scripts/sphinx-book-theme.js", "sphinx_cv.js")
 
 #: Theme options the slim site changes unless conf.py sets them.
 THEME_DEFAULTS = {"use_fullscreen_button": False, "use_download_button": False}
@@ -65,6 +73,7 @@ def configure(app: Sphinx, config: Config) -> None:
     # Last on the path, so a project's own templates still win.
     config.templates_path = [*config.templates_path, str(TEMPLATES_DIR)]
     config.html_theme_options = {**THEME_DEFAULTS, **config.html_theme_options}
+    app.add_js_file("sphinx_cv.js", defer="defer")
 
 
 def initials(name: str) -> str:
@@ -116,11 +125,22 @@ def slim_page(
         for script in context["script_files"]
         if _name(script) not in DROPPED_SCRIPTS
     ]
+    dropped = stylesheet.REPLACED  # all in the site's stylesheet
     if doctree is not None and doctree.next_node(nodes.literal_block) is None:
         # No highlighted code on the page: its colours would only delay the text.
-        context["css_files"][:] = [
-            sheet for sheet in context["css_files"] if _name(sheet) != "pygments.css"
-        ]
+        dropped |= {"pygments.css"}
+    context["css_files"][:] = [
+        sheet for sheet in context["css_files"] if _name(sheet) not in dropped
+    ]
+    context["cv_stylesheet"] = (
+        f"_static/{stylesheet.NAME}?v={stylesheet.current_digest(Path(app.outdir))}"
+    )
+
+
+def write_stylesheet(app: Sphinx, exception: Exception | None) -> None:
+    """Write the site's stylesheet, pruned to the pages now in the output directory."""
+    if exception is None and app.builder.format == "html" and is_slim(app.config):
+        stylesheet.write(Path(app.outdir), Path(app.doctreedir), SCRIPTS)
 
 
 def _name(asset: Any) -> str:
@@ -154,5 +174,6 @@ def setup(app: Sphinx) -> None:
     # Before Sphinx turns favicon_url into a path relative to the page (500).
     app.connect("html-page-context", link_favicon, priority=400)
     app.connect("build-finished", write_favicon)
+    app.connect("build-finished", write_stylesheet)
     citation = (visit_citation, HTML5Translator.depart_citation)
     app.add_node(nodes.citation, override=True, html=citation)
