@@ -31,6 +31,9 @@ bibtex_bibfiles = ["../references.bib"]
 myst_enable_extensions = ["colon_fence"]
 exclude_patterns = ["_build"]
 language = "en"
+# Translations of the pages: locales/<lang>/LC_MESSAGES/<page>.po (the Korean
+# CV: ./cv html -- -D language=ko). Sphinx compiles them to .mo as it builds.
+locale_dirs = ["locales/"]
 
 # -- Website --------------------------------------------------------------------
 html_theme = "sphinx_book_theme"

@@ -82,7 +82,7 @@ def test_the_seed_speaks_the_language(seed_in):
 
     publications = page(app, "publications")
     assert publications.select_one(".cv-publications-legend").get_text() == expected["legend"]
-    links = [a.get_text() for a in publications.select("a") if a.get_text() == expected["paper"]]
+    links = [a for a in publications.select("a.external") if a.get_text() == expected["paper"]]
     assert len(links) == 2  # "[Paper]" of the two published papers
 
     resume = json.loads((app.outdir / "resume.json").read_text(encoding="utf-8"))

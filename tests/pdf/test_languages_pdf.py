@@ -1,5 +1,8 @@
 """The seed's PDF in Korean, German and French: dates, legend, labels, fonts, metadata.
 
+Korean is the seed's own translation (docs/locales/ko), German and French only
+the extension's words.
+
 Korean prints through xeCJK in Noto Serif CJK (the Latin text stays in
 Pagella); pdftotext gives the Korean back as written.
 """
@@ -20,7 +23,7 @@ pytestmark = pytest.mark.latex
 #: Per language: KAIST's line (title and dates), the legend, a link label, the subject.
 EXPECTED = {
     "ko": (
-        "Korea Advanced Institute of Science and Technology 2020년 3월 – 현재",
+        "한국과학기술원 (KAIST) 2020년 3월 – 현재",  # docs/locales/ko translates the pages
         "(* 표시는 동등 기여)",
         "[논문]",
         "이력서",
@@ -79,6 +82,21 @@ def test_the_pdf_speaks_the_language(seed_pdf_in) -> None:
     assert info["Subject"] == subject
     assert info["Pages"] == "2"
     assert pdf_language(pdf) == language
+
+
+@pytest.mark.parametrize("seed_pdf_in", ["ko"], indirect=True)
+def test_the_korean_translation_prints_in_korean(seed_pdf_in) -> None:
+    _, pdf, _ = seed_pdf_in
+    lines = layout_lines(pdf)
+    for line in (
+        "학력",
+        "산업및시스템공학과·수리과학과 학사 과정 (복수전공) 대한민국 대전",
+        "• 병역 의무 이행을 위한 2년 휴학 (2023년 2월 – 2024년 11월)",
+        "한국과학영재학교 2017년 3월 – 2020년 2월",
+        "대통령과학장학금 2020 – 현재",
+        "학과 수석 2021년 봄, 2021년 가을, 2022년 봄",
+    ):
+        assert line in lines
 
 
 def test_the_korean_pdf_embeds_a_cjk_font_beside_pagella(seed_pdf_in) -> None:

@@ -6,6 +6,7 @@
 - ``directives``: ``timeline``, ``award``, ``profile``; ``keywords``: ``skills``, ``interests``;
 - ``grouping``: consecutive entries become one list;
 - ``domain``: the ``cv`` domain, every record per document;
+- ``translation``: a translated CV's text into its records;
 - ``config``: checks of the ``cv_*`` values in ``conf.py``.
 """
 
@@ -19,6 +20,7 @@ from .directives import AwardDirective, ProfileDirective, TimelineDirective
 from .domain import CVDomain
 from .grouping import GroupEntries
 from .keywords import InterestsDirective, SkillsDirective
+from .translation import TranslatedRecords
 
 
 def enable_myst_syntax(app: Sphinx, config: Config) -> None:
@@ -40,5 +42,6 @@ def setup(app: Sphinx) -> None:
     app.add_directive("interests", InterestsDirective)
     app.add_domain(CVDomain)
     app.add_transform(GroupEntries)
+    app.add_transform(TranslatedRecords)
     app.connect("config-inited", enable_myst_syntax)
     app.connect("config-inited", check_config)

@@ -134,7 +134,7 @@ class CVEntryDirective(CVDirective):
         self, title: str, url: str, date_text: str, spans: tuple[Span, ...]
     ) -> cv.cv_entry_header:
         inline, messages = self.parse_inline(title, lineno=self.lineno)
-        heading = cv.cv_entry_title("", classes=["cv-entry-title"])
+        heading = self.translatable(cv.cv_entry_title(title, classes=["cv-entry-title"]))
         if url:
             heading += nodes.reference("", "", *inline, refuri=url, internal=False)
         else:
@@ -150,14 +150,21 @@ class CVEntryDirective(CVDirective):
         )
         return cv.cv_entry_header("", heading, dates, classes=["cv-entry-header"])
 
+    def translatable(self, node: nodes.TextElement) -> nodes.TextElement:
+        """Let Sphinx's gettext extract ``node`` and translate it (msgid: its text as written)."""
+        node["translatable"] = True  # an Inline node is skipped without it
+        self.set_source_info(node)
+        return node
+
     def make_meta(self, fields: dict[str, str]) -> cv.cv_entry_meta | None:
         meta = cv.cv_entry_meta("", classes=["cv-entry-meta"])
         for name, value in fields.items():
             if value:
                 inline, messages = self.parse_inline(value, lineno=self.lineno)
-                meta += cv.cv_entry_field(
-                    "", *inline, *messages, field=name, classes=[f"cv-entry-{name}"]
+                field = cv.cv_entry_field(
+                    value, *inline, *messages, field=name, classes=[f"cv-entry-{name}"]
                 )
+                meta += self.translatable(field)
         return meta if len(meta) else None
 
 
