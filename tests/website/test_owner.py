@@ -78,7 +78,7 @@ def test_sitemap_and_resume_json_point_at_her_site(chemist_site: Path) -> None:
     sitemap = (chemist_site / "sitemap.xml").read_text(encoding="utf-8")
     assert f"<loc>{BASE}publications.html</loc>" in sitemap
     resume = json.loads((chemist_site / "resume.json").read_text(encoding="utf-8"))
-    assert resume["meta"] == {"canonical": f"{BASE}resume.json", "language": "en"}
+    assert resume["meta"] == {"canonical": f"{BASE}resume.json"}
     assert resume["basics"]["name"] == NAME
 
 

@@ -42,7 +42,7 @@ from ..publications.style import (
     plain_text,
     shows_note,
 )
-from ..source.config import date_settings, is_set_by_user
+from ..source.config import date_settings
 from ..source.dates import SEASON_MONTHS, DatePoint, Span, format_dates
 from ..source.keywords import split_language
 from ..source.records import (
@@ -287,7 +287,7 @@ def build_resume(env: BuildEnvironment) -> dict[str, Any]:
     meta = {}
     if env.config.html_baseurl:
         meta["canonical"] = env.config.html_baseurl.rstrip("/") + "/" + RESUME_FILENAME
-    if is_set_by_user(env.config, "language"):
+    if (env.config.language or "en") != "en":
         meta["language"] = env.config.language  # the words' language; dates stay ISO
     resume["meta"] = meta
     return {key: value for key, value in resume.items() if value}
