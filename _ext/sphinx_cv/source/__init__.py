@@ -7,7 +7,9 @@
 - ``grouping``: consecutive entries become one list;
 - ``domain``: the ``cv`` domain, every record per document;
 - ``translation``: a translated CV's text into its records;
-- ``config``: checks of the ``cv_*`` values in ``conf.py``.
+- ``config``: checks of the ``cv_*`` values in ``conf.py``;
+- ``reading``: control characters out of a source's text, with a warning;
+- ``urls``: the one policy for links, e-mail addresses and phone numbers.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from sphinx.config import Config
 
 from .config import check_config
 from .directives import AwardDirective, ProfileDirective, TimelineDirective
-from .domain import CVDomain
+from .domain import CVDomain, OneProfile
 from .grouping import GroupEntries
 from .keywords import InterestsDirective, SkillsDirective
+from .reading import replace_control_characters
 from .translation import TranslatedRecords
 
 
@@ -43,5 +46,7 @@ def setup(app: Sphinx) -> None:
     app.add_domain(CVDomain)
     app.add_transform(GroupEntries)
     app.add_transform(TranslatedRecords)
+    app.add_post_transform(OneProfile)
     app.connect("config-inited", enable_myst_syntax)
     app.connect("config-inited", check_config)
+    app.connect("source-read", replace_control_characters)
