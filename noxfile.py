@@ -40,6 +40,23 @@ def html(session: nox.Session) -> None:
     session.run("sphinx-build", "-b", "html", DOCS, f"{BUILD}/html", *session.posargs)
 
 
+@nox.session(name="html-ko")
+def html_ko(session: nox.Session) -> None:
+    """Build the Korean CV (docs/locales/ko) into docs/_build/html-ko, its PDF beside it."""
+    install(session, "-e", ".")
+    session.run(
+        "sphinx-build", "-b", "html", "-D", "language=ko", DOCS, f"{BUILD}/html-ko",
+        *session.posargs,
+    )  # fmt: skip
+
+
+@nox.session
+def gettext(session: nox.Session) -> None:
+    """Extract the pages' text into docs/_build/gettext/*.pot, to translate into .po files."""
+    install(session, "-e", ".")
+    session.run("sphinx-build", "-b", "gettext", DOCS, f"{BUILD}/gettext", *session.posargs)
+
+
 @nox.session
 def pdf(session: nox.Session) -> None:
     """Build the PDF into docs/_build/latex (needs TeX Live with xelatex and latexmk)."""

@@ -6,6 +6,7 @@
 - ``directives``: ``timeline``, ``award``, ``profile``; ``keywords``: ``skills``, ``interests``;
 - ``grouping``: consecutive entries become one list;
 - ``domain``: the ``cv`` domain, every record per document;
+- ``translation``: a translated CV's text into its records;
 - ``config``: checks of the ``cv_*`` values in ``conf.py``;
 - ``reading``: control characters out of a source's text, with a warning;
 - ``urls``: the one policy for links, e-mail addresses and phone numbers.
@@ -22,6 +23,7 @@ from .domain import CVDomain, OneProfile
 from .grouping import GroupEntries
 from .keywords import InterestsDirective, SkillsDirective
 from .reading import replace_control_characters
+from .translation import TranslatedRecords
 
 
 def enable_myst_syntax(app: Sphinx, config: Config) -> None:
@@ -34,7 +36,7 @@ def enable_myst_syntax(app: Sphinx, config: Config) -> None:
 
 def setup(app: Sphinx) -> None:
     """Register the date settings, the directives, the domain and the grouping."""
-    app.add_config_value("cv_present_label", "Present", "env", types=(str,))
+    app.add_config_value("cv_present_label", "Present", "env", types=(str, dict))
     app.add_config_value("cv_date_format", "%b %Y", "env", types=(str,))
     app.add_directive("timeline", TimelineDirective)
     app.add_directive("award", AwardDirective)
@@ -43,6 +45,7 @@ def setup(app: Sphinx) -> None:
     app.add_directive("interests", InterestsDirective)
     app.add_domain(CVDomain)
     app.add_transform(GroupEntries)
+    app.add_transform(TranslatedRecords)
     app.add_post_transform(OneProfile)
     app.connect("config-inited", enable_myst_syntax)
     app.connect("config-inited", check_config)
