@@ -47,6 +47,23 @@ def cv_versions() -> list[str]:
     return list(runpy.run_path(f"{DOCS}/conf.py").get("cv_versions") or {"cv": {}})
 
 
+@nox.session(name="html-ko")
+def html_ko(session: nox.Session) -> None:
+    """Build the Korean CV (docs/locales/ko) into docs/_build/html-ko, its PDF beside it."""
+    install(session, "-e", ".")
+    session.run(
+        "sphinx-build", "-b", "html", "-D", "language=ko", DOCS, f"{BUILD}/html-ko",
+        *session.posargs,
+    )  # fmt: skip
+
+
+@nox.session
+def gettext(session: nox.Session) -> None:
+    """Extract the pages' text into docs/_build/gettext/*.pot, to translate into .po files."""
+    install(session, "-e", ".")
+    session.run("sphinx-build", "-b", "gettext", DOCS, f"{BUILD}/gettext", *session.posargs)
+
+
 @nox.session
 def pdf(session: nox.Session) -> None:
     """Build every version's PDF into docs/_build/VERSION/latex (needs xelatex and latexmk).

@@ -23,7 +23,7 @@ repository_url = "https://github.com/songminhak/sphinx-cv"
 
 # -- sphinx-cv ----------------------------------------------------------------
 extensions = ["myst_parser", "sphinxcontrib.bibtex", "sphinx_cv"]
-cv_present_label = "Current"  # how an open span ends: "Mar 2020 – Current"
+cv_present_label = {"en": "Current"}  # "Mar 2020 – Current"; other languages: their word
 cv_date_format = "%b %Y"  # how a month is shown: "Mar 2020"
 
 bibtex_bibfiles = ["../references.bib"]
@@ -45,6 +45,9 @@ cv_versions = {
 myst_enable_extensions = ["colon_fence"]
 exclude_patterns = ["_build"]
 language = "en"
+# Translations of the pages: locales/<lang>/LC_MESSAGES/<page>.po (the Korean
+# CV: ./cv html -- -D language=ko). Sphinx compiles them to .mo as it builds.
+locale_dirs = ["locales/"]
 
 # -- Website --------------------------------------------------------------------
 html_theme = "sphinx_book_theme"

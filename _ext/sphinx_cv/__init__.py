@@ -16,12 +16,13 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import exports, manual, pdf, publications, source, text, website
+from . import exports, i18n, manual, pdf, publications, source, text, website
 
 __version__ = "0.1.0"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    i18n.setup(app)  # the extension's words in the CV's language
     source.setup(app)  # Markdown → records: dates, directives, the cv domain
     publications.setup(app)  # references.bib → numbered publication lists
     website.setup(app)  # HTML, the slim site, the download line

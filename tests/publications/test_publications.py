@@ -15,9 +15,9 @@ from pybtex.database import parse_string
 from pybtex.plugin import find_plugin
 
 from sphinx_cv.publications.style import (
-    EQUAL_LEGEND,
     CVStyle,
     check_entry,
+    equal_legend,
     has_equal_contribution,
     number_entries,
 )
@@ -131,7 +131,7 @@ def test_equal_contribution_and_highlight_marks():
     )
     assert has_equal_contribution(entries(bib)[0])
     assert not has_equal_contribution(entries(bib.replace("=equal", "=highlight"))[0])
-    assert EQUAL_LEGEND == "(* denotes equal contribution)"
+    assert equal_legend() == "(* denotes equal contribution)"
 
 
 def test_venue_abbreviation_addendum_and_links_in_order():

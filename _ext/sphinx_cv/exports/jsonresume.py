@@ -32,9 +32,10 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from .. import model
+from ..i18n import _
 from ..model import WEBSITE_BUILDERS
 from ..publications.style import (
-    EQUAL_LEGEND,
+    equal_legend,
     has_equal_contribution,
     month_of,
     plain_names,
@@ -43,6 +44,7 @@ from ..publications.style import (
     shown_link,
     shows_note,
 )
+from ..source.config import date_settings
 from ..source.dates import SEASON_MONTHS, DatePoint, Span, format_dates
 from ..source.keywords import split_language
 from ..source.records import (
@@ -148,11 +150,11 @@ def timeline_item(record: TimelineRecord) -> dict[str, Any]:
     return _compact(item)
 
 
-def award_item(record: AwardRecord, present_label: str) -> dict[str, Any]:
+def award_item(record: AwardRecord, dates: dict[str, Any]) -> dict[str, Any]:
     """An ``award``: its date is the first one; a span or list is kept in the summary."""
     lines = body_items(record.body)
     if len(record.spans) > 1 or (record.spans and record.spans[0].end is not None):
-        lines.append("Dates: " + format_dates(record.spans, present_label))
+        lines.append(_("Dates:") + " " + format_dates(record.spans, **dates))
     date = date_range(record.spans).get("startDate", "")
     return _compact(
         {
@@ -232,7 +234,7 @@ def publication_item(entry: Any) -> dict[str, Any]:
     names = plain_names(entry)
     summary = [
         names,
-        EQUAL_LEGEND if has_equal_contribution(entry) else "",
+        equal_legend() if has_equal_contribution(entry) else "",
         note,
         plain_text(fields.get("addendum", "")),
     ]
@@ -264,20 +266,24 @@ def build_resume(env: BuildEnvironment) -> dict[str, Any]:
     timeline: dict[str, list[dict[str, Any]]] = {name: [] for name in KIND_SECTIONS.values()}
     for record in model.timeline(env):
         timeline[KIND_SECTIONS[record.kind]].append(timeline_item(record))
-    present = env.config.cv_present_label
+    dates = date_settings(env.config)
     # The schema's order of sections, which themes follow.
     resume: dict[str, Any] = {
         "basics": basics(model.profile(env)),
         "work": timeline["work"],
         "volunteer": timeline["volunteer"],
         "education": timeline["education"],
-        "awards": [award_item(record, present) for record in model.awards(env)],
+        "awards": [award_item(record, dates) for record in model.awards(env)],
         "publications": [publication_item(entry) for entry in model.publications(env)],
         **keyword_sections(model.keyword_groups(env)),
         "projects": timeline["projects"],
     }
+    meta = {}
     if env.config.html_baseurl:
-        resume["meta"] = {"canonical": env.config.html_baseurl.rstrip("/") + "/" + RESUME_FILENAME}
+        meta["canonical"] = env.config.html_baseurl.rstrip("/") + "/" + RESUME_FILENAME
+    if (env.config.language or "en") != "en":
+        meta["language"] = env.config.language  # the words' language; dates stay ISO
+    resume["meta"] = meta
     return {key: value for key, value in resume.items() if value}
 
 

@@ -33,7 +33,13 @@ def nothing(self, node: nodes.Element) -> None:
 def visit_dates(self, node: nodes.Element) -> None:
     text(self, " | ")
     if node["spans"]:
-        text(self, format_dates(node["spans"], node["present_label"], node["month_format"]))
+        shown = format_dates(
+            node["spans"],
+            node["present_label"],
+            node["month_format"],
+            language=node.get("language"),
+        )
+        text(self, shown)
         raise nodes.SkipNode
 
 

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
+from .scripts import cjk_region, is_cjk
+
 PACKAGE = "sphinxcvfallback"
 CHARS_FILE = "sphinxcvchars.def"
 
@@ -31,7 +33,11 @@ def write_document_chars(app: Sphinx, outdir: Path) -> None:
         for document in app.config.latex_documents
         if (outdir / document[1]).is_file()
     ]
-    codes = ",".join(f'"{code:04X}' for code in document_chars(texts))
+    chars = document_chars(texts)
+    if cjk_region(app.config.language) and app.config.latex_engine == "xelatex":
+        # xeCJK prints these with its own character classes, which the fallback's would undo.
+        chars = [code for code in chars if not is_cjk(code)]
+    codes = ",".join(f'"{code:04X}' for code in chars)
     (outdir / CHARS_FILE).write_text(f"\\cvdocumentchars{{{codes}}}\n", encoding="utf-8")
 
 

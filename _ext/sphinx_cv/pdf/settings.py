@@ -20,6 +20,7 @@ from sphinx.util import logging
 
 from ..source.config import is_set_by_user
 from ..source.versions import configured_version, versions
+from .scripts import cjk_fonts, cjk_region, language_preamble, name_cjk_languages
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +36,7 @@ CONFIG_DEFAULTS: dict[str, Any] = {
     "latex_use_xindy": False,
     "latex_domain_indices": False,
     "latex_show_urls": "no",
+    "latex_docclass": {},  # not Japanese's jreport, which needs pLaTeX
 }
 
 #: One family everywhere: TeX Gyre Pagella (Debian's fonts-texgyre), or Latin
@@ -186,10 +188,18 @@ def apply_defaults(app: Sphinx, config: Config) -> None:
     }
     if config.latex_engine not in ("xelatex", "lualatex"):
         del defaults["fontpkg"]  # fontspec needs a Unicode engine
+    region = cjk_region(config.language)
+    if region and config.latex_engine == "xelatex":
+        # xeCJK sets the CJK text and breaks its lines; polyglossia has no
+        # Korean or Japanese of use here, and CJK text is not hyphenated.
+        defaults.update(fontpkg=FONTS + cjk_fonts(region), polyglossia="", babel="")
     for key, value in defaults.items():
         elements.setdefault(key, value)
     user_setup = elements.get("sphinxsetup", "")
     elements["sphinxsetup"] = f"{SPHINXSETUP}, {user_setup}" if user_setup else SPHINXSETUP
+    elements["preamble"] = language_preamble(config.language, config.latex_engine) + elements.get(
+        "preamble", ""
+    )
     config.latex_elements = elements
 
 
@@ -198,3 +208,4 @@ def setup(app: Sphinx) -> None:
     app.add_config_value("cv_paper_size", DEFAULT_PAPER_SIZE, "env", types=(str,))
     app.add_config_value("cv_pdf_filename", "", "", types=(str,))
     app.connect("config-inited", apply_defaults)
+    name_cjk_languages()

@@ -95,7 +95,12 @@ def depart_element(self: LaTeXTranslator, node: nodes.Element) -> None:
 def visit_dates(self: LaTeXTranslator, node: nodes.Element) -> None:
     self.body.append("{")
     if node["spans"]:
-        text = format_dates(node["spans"], node["present_label"], node["month_format"])
+        text = format_dates(
+            node["spans"],
+            node["present_label"],
+            node["month_format"],
+            language=node.get("language"),
+        )
         self.body.append(self.encode(text) + "}")
         raise nodes.SkipNode
 

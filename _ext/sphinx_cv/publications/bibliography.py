@@ -44,11 +44,11 @@ from . import nodes as pubnodes
 from .bibfiles import bib_location
 from .math import Formula
 from .style import (
-    EQUAL_LEGEND,
     PLUGIN_GROUP,
     STYLE_NAME,
     CVStyle,
     check_entry,
+    equal_legend,
     has_equal_contribution,
     newest_first,
     number_entries,
@@ -201,7 +201,7 @@ class PublicationsTransform(SphinxPostTransform):
                 node_text_transform(item)
                 publications += item
             if not legend_shown and any(has_equal_contribution(c.entry) for c in citations):
-                legend = nodes.paragraph("", EQUAL_LEGEND, classes=["cv-publications-legend"])
+                legend = nodes.paragraph("", equal_legend(), classes=["cv-publications-legend"])
                 bibnode.parent.insert(bibnode.parent.index(bibnode), legend)
                 legend_shown = True
             bibnode.replace_self(publications if citations else nodes.target())

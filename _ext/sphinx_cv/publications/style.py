@@ -42,6 +42,7 @@ from pybtex.scanner import PybtexSyntaxError
 from pybtex.style import FormattedEntry
 from pybtex.style.formatting import BaseStyle
 
+from ..i18n import _
 from ..source.urls import ACCEPTED_URLS, SCHEME, RefusedError, web_url
 from . import math
 
@@ -55,7 +56,12 @@ EQUAL = "equal"
 HIGHLIGHT = "highlight"
 ANNOTATIONS = (EQUAL, HIGHLIGHT)
 EQUAL_MARK = "*"
-EQUAL_LEGEND = "(* denotes equal contribution)"
+
+
+def equal_legend() -> str:
+    """The legend before a list with equal contributions, in the build's language."""
+    return _("(* denotes equal contribution)")
+
 
 #: The field that names the venue, by entry type; other types use ``VENUE_FALLBACK``.
 VENUE_FIELDS = {
@@ -83,13 +89,19 @@ SOURCE_PARTS = {
     "patent": ("kind",),
 }
 SOURCE_FALLBACK = ("venue",)
-#: What a thesis, report or patent is called, unless its ``type`` field says otherwise.
-KIND_LABELS = {
-    "phdthesis": "Ph.D. thesis",
-    "mastersthesis": "Master's thesis",
-    "techreport": "Technical Report",
-    "patent": "Patent",
-}
+
+
+def kind_label(entry_type: str) -> str:
+    """What a thesis, report or patent is called, unless its ``type`` field says otherwise."""
+    labels = {
+        "phdthesis": _("Ph.D. thesis"),
+        "mastersthesis": _("Master's thesis"),
+        "techreport": _("Technical Report"),
+        "patent": _("Patent"),
+    }
+    return labels.get(entry_type, "")
+
+
 #: Types whose venue is a book the entry is part of: "In *Book*".
 IN_BOOK = ("incollection",)
 
@@ -109,14 +121,16 @@ REQUIRED_FIELDS = {
 }
 REQUIRED_FALLBACK = ("author", "title", "year")
 
-#: Link fields in the order they are shown, with their labels.
-LINK_FIELDS = (
-    ("url", "Paper"),
-    ("doi", "DOI"),
-    ("pdf", "PDF"),
-    ("code", "Code"),
-    ("slides", "Slides"),
-)
+#: Link fields in the order they are shown (:func:`link_label` names them).
+LINK_FIELDS = ("url", "doi", "pdf", "code", "slides")
+
+
+def link_label(field: str) -> str:
+    """A link's label in the build's language: "Paper", "Code"; "DOI" and "PDF" are names."""
+    labels = {"url": _("Paper"), "code": _("Code"), "slides": _("Slides")}
+    return labels.get(field, field.upper())
+
+
 ARXIV_URL = "https://arxiv.org/abs/{}"
 DOI_URL = "https://doi.org/{}"
 
@@ -415,7 +429,7 @@ def check_entry(entry: Entry) -> list[Problem]:
                     "^{super}scripts are shown as text",
                 )
             )
-    for field in (*(name for name, _label in LINK_FIELDS), "eprint"):
+    for field in (*LINK_FIELDS, "eprint"):
         try:
             link_target(entry, field)
         except RefusedError as error:
@@ -605,7 +619,7 @@ class CVStyle(BaseStyle):
         editors = self.format_names(entry, "editor")
         if not editors:
             return editors
-        return Text(editors, " (Eds.)" if len(entry.persons["editor"]) > 1 else " (Ed.)")
+        return Text(editors, " ", _("(Eds.)") if len(entry.persons["editor"]) > 1 else _("(Ed.)"))
 
     def format_person(self, person: Person) -> Text:
         """One author's name as the name style writes it, rendered once per distinct name.
@@ -644,7 +658,8 @@ class CVStyle(BaseStyle):
             abbr = Text("(", Tag("b", rich(entry, "abbr")), ")")
             venue = Text(venue, " ", abbr) if venue else abbr
         if venue and entry_type in IN_BOOK:
-            venue = Text("In ", venue)
+            before, _name, after = _("In {book}").partition("{book}")
+            venue = Text(before, venue, after)
         return venue
 
     def format_volume(self, entry: Entry) -> Text:
@@ -669,14 +684,18 @@ class CVStyle(BaseStyle):
         if not edition:
             return Text()
         if edition.isdigit():
-            return Text(ordinal(int(edition)), " ed.")
+            number = int(edition)
+            return Text(_("{ordinal} ed.").format(ordinal=ordinal(number), number=number))
         if re.search(r"\bed(\.|ition)\s*$", edition, re.IGNORECASE):
             return rich(entry, "edition")
-        return Text(rich(entry, "edition"), " ed.")
+        return Text(rich(entry, "edition"), " ", _("ed."))
 
     def format_edited_by(self, entry: Entry) -> Text:
         editors = self.format_names(entry, "editor")
-        return Text("edited by ", editors) if editors else editors
+        if not editors:
+            return editors
+        before, _name, after = _("edited by {editors}").partition("{editors}")
+        return Text(before, editors, after)
 
     def format_publisher(self, entry: Entry) -> Text:
         """ "Publisher, Address" (either alone when the other is missing)."""
@@ -688,17 +707,17 @@ class CVStyle(BaseStyle):
 
     def format_kind(self, entry: Entry) -> Text:
         """ "Ph.D. thesis", "Technical Report E-0217", "Patent EP 4 123 456 B1" (``type`` wins)."""
-        kind = rich(entry, "type") or Text(KIND_LABELS.get(entry.type.lower(), ""))
+        kind = rich(entry, "type") or Text(kind_label(entry.type.lower()))
         number = rich(entry, "number")
         return Text(kind, " ", number) if kind and number else kind or number
 
     def format_links(self, entry: Entry) -> list[Text]:
         """[Paper] [arXiv:ID] [DOI] [PDF] [Code] [Slides], those the entry has."""
         links = []
-        for field, label in LINK_FIELDS:
+        for field in LINK_FIELDS:
             url = shown_link(entry, field)
             if url:
-                links.append(Text("[", HRef(url, String(label)), "]"))
+                links.append(Text("[", HRef(url, String(link_label(field))), "]"))
             arxiv = shown_link(entry, "eprint") if field == "url" else ""
             if arxiv:  # the arXiv link follows the paper's
                 eprint = entry.fields["eprint"].strip()

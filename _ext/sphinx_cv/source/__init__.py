@@ -6,6 +6,7 @@
 - ``directives``: ``timeline``, ``award``, ``profile``; ``keywords``: ``skills``, ``interests``;
 - ``grouping``: consecutive entries become one list;
 - ``domain``: the ``cv`` domain, every record per document;
+- ``translation``: a translated CV's text into its records;
 - ``versions``: tags and the versions of ``conf.py`` (full CV, résumé), the filter;
 - ``config``: checks of the ``cv_*`` values in ``conf.py``;
 - ``reading``: control characters out of a source's text, with a warning;
@@ -24,6 +25,7 @@ from .domain import CVDomain, OneProfile
 from .grouping import GroupEntries
 from .keywords import InterestsDirective, SkillsDirective
 from .reading import replace_control_characters
+from .translation import TranslatedRecords
 
 
 def enable_myst_syntax(app: Sphinx, config: Config) -> None:
@@ -36,7 +38,7 @@ def enable_myst_syntax(app: Sphinx, config: Config) -> None:
 
 def setup(app: Sphinx) -> None:
     """Register the date settings, the directives, the domain and the grouping."""
-    app.add_config_value("cv_present_label", "Present", "env", types=(str,))
+    app.add_config_value("cv_present_label", "Present", "env", types=(str, dict))
     app.add_config_value("cv_date_format", "%b %Y", "env", types=(str,))
     app.add_directive("timeline", TimelineDirective)
     app.add_directive("award", AwardDirective)
@@ -45,6 +47,7 @@ def setup(app: Sphinx) -> None:
     app.add_directive("interests", InterestsDirective)
     app.add_domain(CVDomain)
     app.add_transform(GroupEntries)
+    app.add_transform(TranslatedRecords)
     app.add_post_transform(OneProfile)
     app.connect("config-inited", enable_myst_syntax)
     app.connect("config-inited", check_config)

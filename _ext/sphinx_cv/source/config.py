@@ -19,6 +19,8 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
+from .dates import default_present_label
+
 logger = logging.getLogger(__name__)
 
 #: What each value accepts, in words, for the warning.
@@ -60,6 +62,18 @@ def is_set_by_user(config: Config, name: str) -> bool:
     """Whether conf.py or the command line gave ``name`` a value."""
     # Sphinx has no public "was this set?"; conf.py's namespace is _raw_config.
     return name in config.overrides or name in config._raw_config
+
+
+def date_settings(config: Config) -> dict[str, Any]:
+    """How dates are shown: ``cv_present_label``/``cv_date_format`` if set, else ``language``'s."""
+    label = config.cv_present_label if is_set_by_user(config, "cv_present_label") else None
+    if isinstance(label, dict):  # {"en": "Current"}: other languages say it their way
+        label = label.get(config.language)
+    return {
+        "present_label": str(label) if label else default_present_label(),
+        "month_format": config.cv_date_format if is_set_by_user(config, "cv_date_format") else None,
+        "language": config.language,
+    }
 
 
 def check_config(app: Sphinx, config: Config) -> None:

@@ -11,15 +11,24 @@
 
 :func:`parse_dates` turns text into a tuple of :class:`Span`; anything else
 raises :class:`DateError`, whose message says what is accepted.
+:func:`format_dates` shows spans in the CV's ``language``: month names and
+their order from Babel's CLDR data ("Mar 2020", "März 2020", "2020년 3월"),
+seasons from the extension's catalog.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date, format_skeleton, get_month_names
+
+from ..i18n import _
 
 #: What the grammar accepts, in words; every :class:`DateError` ends with it.
 ACCEPTED_FORMS = (
@@ -33,6 +42,14 @@ ACCEPTED_FORMS = (
 SEASON_MONTHS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 
 PRESENT = "present"
+
+#: CLDR skeletons of the default shown forms: "Mar 2020" / "2020년 3월", and with a day.
+MONTH_SKELETON = "yMMM"
+DAY_SKELETON = "yMMMd"
+#: strftime's month codes and the CLDR field of each.
+STRFTIME_MONTHS = {"b": "MMM", "h": "MMM", "B": "MMMM", "m": "MM"}
+#: Where a CV's convention is not CLDR's default: English CVs write "1 Sep 2021".
+DAY_PATTERNS = {"en": "d MMM y"}
 
 _SEPARATOR = re.compile(r"\s*(?:--|\u2013|\u2014)\s*")
 _POINT = re.compile(
@@ -75,16 +92,75 @@ class DatePoint:
         month = self.month or SEASON_MONTHS.get((self.season or "").lower(), 0)
         return (self.year, month, self.day or 0)
 
-    def format(self, month_format: str = "%b %Y") -> str:
-        """Show the point: ``2020``, ``Mar 2020``, ``1 Sep 2021`` or ``2021 Spring``."""
+    def format(self, month_format: str | None = None, language: str | None = "en") -> str:
+        """Show the point in ``language``: ``2020``, ``Mar 2020``, ``1 Sep 2021``, ``2021 Spring``.
+
+        ``month_format`` is the user's ``cv_date_format``: strftime codes in
+        English, the same fields in the language's order elsewhere; ``None`` is
+        the language's own form.
+        """
         if self.season is not None:
-            return f"{self.year} {self.season}"
+            return _("{year} {season}").format(year=self.year, season=season_name(self.season))
         if self.month is None:
             return str(self.year)
-        month = datetime.date(self.year, self.month, 1).strftime(month_format)
+        locale = babel_locale(language)
+        date = datetime.date(self.year, self.month, self.day or 1)
+        if month_format is not None and locale.language == "en":
+            month = strftime(date, month_format, locale)
+            return month if self.day is None else f"{self.day} {month}"
+        if month_format is not None:
+            # Written for strftime, which speaks English: elsewhere its fields
+            # ("%b %Y": year, short month) take the language's own order.
+            return format_skeleton(
+                skeleton(month_format, self.day is not None), date, locale=locale
+            )
         if self.day is None:
-            return month
-        return f"{self.day} {month}"
+            return format_skeleton(MONTH_SKELETON, date, locale=locale)
+        pattern = DAY_PATTERNS.get(locale.language)
+        if pattern is not None:
+            return format_date(date, pattern, locale=locale)
+        return format_skeleton(DAY_SKELETON, date, locale=locale)
+
+
+def skeleton(month_format: str, with_day: bool) -> str:
+    """The CLDR skeleton with the fields of a strftime format: "%B %Y" is "yMMMM"."""
+    codes = re.findall(r"%([A-Za-z])", month_format)
+    month = STRFTIME_MONTHS.get(next((c for c in codes if c in STRFTIME_MONTHS), "b"))
+    year = "yy" if "y" in codes and "Y" not in codes else "y"
+    return year + month + ("d" if with_day else "")
+
+
+@functools.cache
+def babel_locale(language: str | None) -> Locale:
+    """Babel's locale for Sphinx's ``language`` ("ko", "zh_CN", "pt-BR"); English if unknown."""
+    try:
+        return Locale.parse((language or "en").replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return Locale("en")
+
+
+def strftime(date: datetime.date, month_format: str, locale: Locale) -> str:
+    """``date.strftime(month_format)`` with ``%b``/``%B`` in ``locale`` (strftime's are English)."""
+
+    def month_name(match: re.Match) -> str:
+        if match[1] == "%":
+            return "%%"
+        width = "abbreviated" if match[1] == "b" else "wide"
+        return get_month_names(width, locale=locale)[date.month].replace("%", "%%")
+
+    return date.strftime(re.sub(r"%([%bB])", month_name, month_format))
+
+
+def season_name(season: str) -> str:
+    """A season's name in the build's language (``season`` as the grammar keeps it)."""
+    names = {
+        "Spring": _("Spring"),
+        "Summer": _("Summer"),
+        "Fall": _("Fall"),
+        "Autumn": _("Autumn"),
+        "Winter": _("Winter"),
+    }
+    return names.get(season, season)
 
 
 @dataclass(frozen=True)
@@ -159,33 +235,42 @@ def _plain(point: DatePoint, label: str) -> str:
     return label
 
 
+def default_present_label() -> str:
+    """The open end's default label in the build's language ("Present", "heute", "현재")."""
+    return _("Present")
+
+
 def format_span(
     span: Span,
     present_label: str = "Present",
-    month_format: str = "%b %Y",
+    month_format: str | None = None,
     show_point: Callable[[DatePoint, str], str] = _plain,
+    language: str | None = "en",
 ) -> str:
     """Show a span as text, with an en dash between its ends.
 
     ``show_point(point, label)`` gives each point's shown form; the HTML writer
     wraps the label in ``<time datetime>`` with it.
     """
-    start = show_point(span.start, span.start.format(month_format))
+    start = show_point(span.start, span.start.format(month_format, language))
     if span.end is None:
         return start
     if span.end == PRESENT:
         return f"{start} \u2013 {present_label}"
-    return f"{start} \u2013 {show_point(span.end, span.end.format(month_format))}"
+    return f"{start} \u2013 {show_point(span.end, span.end.format(month_format, language))}"
 
 
 def format_dates(
     spans: tuple[Span, ...],
     present_label: str = "Present",
-    month_format: str = "%b %Y",
+    month_format: str | None = None,
     show_point: Callable[[DatePoint, str], str] = _plain,
+    language: str | None = "en",
 ) -> str:
     """Show all spans, separated by commas (``show_point`` as in :func:`format_span`)."""
-    return ", ".join(format_span(span, present_label, month_format, show_point) for span in spans)
+    return ", ".join(
+        format_span(span, present_label, month_format, show_point, language) for span in spans
+    )
 
 
 def _ends_before(start: DatePoint, end: DatePoint) -> bool:

@@ -19,7 +19,7 @@ from sphinx.util.docutils import SphinxDirective
 from . import nodes as cv
 from . import records as rec
 from . import urls
-from .config import is_set_by_user
+from .config import date_settings, is_set_by_user
 from .dates import DateError, Span, parse_dates
 from .versions import tags_option
 
@@ -250,7 +250,7 @@ class CVEntryDirective(CVDirective):
         self, title: str, url: str, date_text: str, spans: tuple[Span, ...]
     ) -> cv.cv_entry_header:
         inline = self.parse_plain_inline(title)
-        heading = cv.cv_entry_title("", classes=["cv-entry-title"])
+        heading = self.translatable(cv.cv_entry_title(title, classes=["cv-entry-title"]))
         if url:
             heading += nodes.reference("", "", *inline, refuri=url, internal=False)
         else:
@@ -260,24 +260,31 @@ class CVEntryDirective(CVDirective):
             date_text,
             date_text,
             spans=spans,
-            present_label=config.cv_present_label,
-            month_format=config.cv_date_format,
+            **date_settings(config),
             classes=["cv-entry-dates"],
         )
         return cv.cv_entry_header("", heading, dates, classes=["cv-entry-header"])
+
+    def translatable(self, node: nodes.TextElement) -> nodes.TextElement:
+        """Let Sphinx's gettext extract ``node`` and translate it (msgid: its text as written)."""
+        node["translatable"] = True  # an Inline node is skipped without it
+        self.set_source_info(node)
+        return node
 
     def make_meta(self, fields: dict[str, str]) -> cv.cv_entry_meta | None:
         meta = cv.cv_entry_meta("", classes=["cv-entry-meta"])
         for name, value in fields.items():
             if value:
-                # "" is the text: a node given as the text would be shown as its repr.
-                meta += cv.cv_entry_field(
-                    "",
+                # "" is the text: a node given as the text would be shown as its repr;
+                # the value as written is the raw source, gettext's msgid.
+                field = cv.cv_entry_field(
+                    value,
                     "",
                     *self.parse_plain_inline(value),
                     field=name,
                     classes=[f"cv-entry-{name}"],
                 )
+                meta += self.translatable(field)
         return meta if len(meta) else None
 
 
@@ -368,10 +375,13 @@ class ProfileDirective(CVDirective):
         profile["record"] = rec.ProfileRecord(
             docname=self.env.docname, lineno=self.lineno, name=name, **values
         )
-        for field, label in rec.PROFILE_FIELDS.items():
+        for field in rec.PROFILE_FIELDS:
             if values[field]:
                 item = cv.cv_profile_item(
-                    "", field=field, label=label, classes=[f"cv-profile-{field}"]
+                    "",
+                    field=field,
+                    label=rec.profile_label(field),
+                    classes=[f"cv-profile-{field}"],
                 )
                 item += self.make_value(field, values[field])
                 profile += item

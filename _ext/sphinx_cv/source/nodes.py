@@ -6,7 +6,7 @@ A ``timeline`` or ``award`` directive gives one :class:`cv_entry`::
       cv_entry               record=TimelineRecord | AwardRecord
         cv_entry_header
           cv_entry_title     the argument, parsed as inline Markdown
-          cv_entry_dates     spans=..., present_label=..., month_format=...
+          cv_entry_dates     spans=..., present_label=..., month_format=..., language=...
         cv_entry_meta        role, location or issuer, when given
           cv_entry_field     field="role" | "location" | "issuer"
         cv_entry_body        the directive's content

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlsplit
 
+from ..i18n import _
 from .dates import Span
 
 #: The values ``:kind:`` accepts for a timeline entry. A ``talk`` (or poster,
@@ -66,6 +67,19 @@ PROFILE_FIELDS = {
     "location": "Location",
     **PROFILE_NETWORKS,
 }
+
+
+def profile_label(field: str) -> str:
+    """A profile field's label in the build's language (a network's name is its name)."""
+    labels = {
+        "website": _("Personal website"),
+        "email": _("Contact"),
+        "phone": _("Phone"),
+        "location": _("Location"),
+    }
+    return labels.get(field, PROFILE_FIELDS[field])
+
+
 #: Profile fields whose value is a web address.
 PROFILE_URL_FIELDS = ("website", *PROFILE_NETWORKS)
 

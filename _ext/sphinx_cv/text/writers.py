@@ -36,7 +36,13 @@ def depart_indented(self: TextTranslator, node: nodes.Element) -> None:
 def visit_dates(self: TextTranslator, node: nodes.Element) -> None:
     if node["spans"]:
         self.add_text(
-            " | " + format_dates(node["spans"], node["present_label"], node["month_format"])
+            " | "
+            + format_dates(
+                node["spans"],
+                node["present_label"],
+                node["month_format"],
+                language=node.get("language"),
+            )
         )
         raise nodes.SkipNode
     self.add_text(" | ")

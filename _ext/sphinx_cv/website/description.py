@@ -18,6 +18,7 @@ from typing import Any
 from markupsafe import Markup
 from sphinx.application import Sphinx
 
+from ..i18n import _
 from ..source.nodes import cv_entry_title, cv_profile
 
 #: Search engines show about this many characters.
@@ -43,7 +44,7 @@ def add_description(
         return
     profile = next(iter(doctree.findall(cv_profile)), None)
     if profile is not None:
-        site, page = profile["record"].name, "Curriculum vitae"
+        site, page = profile["record"].name, _("Curriculum vitae")
         titles = section_titles(app, pagename)
     else:
         site = context.get("docstitle") or ""

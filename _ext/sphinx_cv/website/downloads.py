@@ -13,6 +13,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
+from ..i18n import _
 from ..source.nodes import cv_profile
 
 LINE_CLASS = "cv-downloads"
@@ -36,7 +37,7 @@ def add_download(doctree: nodes.document, label: str, uri: str, kind: str) -> No
     """Append a link (class ``cv-download-KIND``) to the page's download line."""
     line = next((p for p in doctree.findall(nodes.paragraph) if LINE_CLASS in p["classes"]), None)
     if line is None:
-        line = nodes.paragraph("", "", nodes.Text("Download: "), classes=[LINE_CLASS])
+        line = nodes.paragraph("", "", nodes.Text(_("Download:") + " "), classes=[LINE_CLASS])
         _insert_after_header(doctree, line)
     else:
         line += nodes.Text(" \u00b7 ")

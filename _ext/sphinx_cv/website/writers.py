@@ -50,7 +50,11 @@ def visit_dates(self: HTML5Translator, node: nodes.Element) -> None:
         return f'<time datetime="{point.iso}">{self.encode(label)}</time>'
 
     present = self.encode(node["present_label"])
-    self.body.append(format_dates(node["spans"], present, node["month_format"], time))
+    self.body.append(
+        format_dates(
+            node["spans"], present, node["month_format"], time, language=node.get("language")
+        )
+    )
     self.body.append("</span>")
     raise nodes.SkipNode
 

@@ -1,0 +1,38 @@
+"""The extension's own words in the CV's ``language``: its message catalog.
+
+Every fixed string the extension writes ("Present", "(* denotes equal
+contribution)", "Personal website", "[Paper]", "Ph.D. thesis", …) goes through
+``_``, Sphinx's translator for the ``sphinx_cv`` catalog. The catalogs are
+``locale/<lang>/LC_MESSAGES/sphinx_cv.po`` beside this file, shipped compiled
+(``.mo``) so an install needs no compile step.
+
+``_`` is called where the string is used, never at import: the translator
+then belongs to the running build's ``language``.
+
+To add a language: copy ``locale/sphinx_cv.pot`` to
+``locale/<lang>/LC_MESSAGES/sphinx_cv.po``, translate each ``msgstr``, and
+compile with ``pybabel compile -d _ext/sphinx_cv/locale -D sphinx_cv``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.locale import get_translation
+
+CATALOG = "sphinx_cv"
+LOCALE_DIR = Path(__file__).parent / "locale"
+
+_translate = get_translation(CATALOG)
+
+
+def _(message: str) -> str:
+    """``message`` in the build's language, as a plain ``str`` (English before any build)."""
+    # Before the catalog is loaded Sphinx gives a lazy proxy, which pybtex's Text refuses.
+    return str(_translate(message))
+
+
+def setup(app: Sphinx) -> None:
+    """Load the catalog for ``language`` (Sphinx finds ``<lang>`` or its base language)."""
+    app.add_message_catalog(CATALOG, str(LOCALE_DIR))

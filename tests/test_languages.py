@@ -1,0 +1,136 @@
+"""``language`` drives every word the extension writes: dates, labels, legends.
+
+The seed CV built with ``language`` = ko, de, fr: month names and order come
+from Babel, the open end and the fixed strings from the catalogs in
+``sphinx_cv/locale``; ``resume.json`` keeps ISO dates.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from bs4 import BeautifulSoup
+from conftest import TESTS_DIR, copy_seed_project, warning_lines
+
+from sphinx_cv.i18n import LOCALE_DIR
+
+#: What each language shows for the seed: KAIST's dates, the legend, the labels.
+EXPECTED = {
+    "ko": {
+        "dates": "2020년 3월 \u2013 현재",
+        "legend": "(* 표시는 동등 기여)",
+        "website": "개인 웹사이트",
+        "contact": "연락처",
+        "download": "다운로드:",
+        "paper": "논문",
+        "season": "2022년 8월",
+    },
+    "de": {
+        "dates": "März 2020 \u2013 heute",
+        "legend": "(* kennzeichnet gleichwertige Beiträge)",
+        "website": "Persönliche Website",
+        "contact": "Kontakt",
+        "download": "Herunterladen:",
+        "paper": "Artikel",
+        "season": "Aug. 2022",
+    },
+    "fr": {
+        "dates": "mars 2020 \u2013 aujourd\u2019hui",
+        "legend": "(* indique une contribution égale)",
+        "website": "Site web personnel",
+        "contact": "Contact",
+        "download": "Télécharger\u00a0:",
+        "paper": "Article",
+        "season": "août 2022",
+    },
+}
+
+
+def page(app, name: str) -> BeautifulSoup:
+    return BeautifulSoup((app.outdir / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(params=sorted(EXPECTED))
+def seed_in(request, make_app, tmp_path):
+    app = make_app(
+        "html", srcdir=copy_seed_project(tmp_path), confoverrides={"language": request.param}
+    )
+    app.build()
+    return request.param, app
+
+
+def test_the_seed_speaks_the_language(seed_in):
+    language, app = seed_in
+    expected = EXPECTED[language]
+    assert warning_lines(app) == []
+    index = page(app, "index")
+    assert index.html["lang"] == language
+    labels = [label.get_text() for label in index.select(".cv-profile-label")]
+    assert labels == [expected["website"] + ":", expected["contact"] + ":"]
+    assert index.select_one(".cv-downloads").get_text().startswith(expected["download"] + " ")
+
+    kaist = page(app, "education").select_one(".cv-entry-dates")
+    assert kaist.get_text() == expected["dates"]
+    assert kaist.select_one("time")["datetime"] == "2020-03"
+    assert page(app, "teaching").select_one(".cv-entry-dates").get_text() == expected["season"]
+
+    publications = page(app, "publications")
+    assert publications.select_one(".cv-publications-legend").get_text() == expected["legend"]
+    links = [a for a in publications.select("a.external") if a.get_text() == expected["paper"]]
+    assert len(links) == 2  # "[Paper]" of the two published papers
+
+    resume = json.loads((app.outdir / "resume.json").read_text(encoding="utf-8"))
+    assert resume["education"][0]["startDate"] == "2020-03"
+    assert resume["meta"]["language"] == language
+
+
+def test_a_set_present_label_wins_in_its_language(make_app, tmp_path):
+    srcdir = copy_seed_project(tmp_path)
+    app = make_app("html", srcdir=srcdir, confoverrides={"language": "en"})
+    app.build()
+    assert page(app, "education").select_one(".cv-entry-dates").get_text() == (
+        "Mar 2020 \u2013 Current"
+    )
+
+
+def test_bibliography_words_follow_the_language(make_app, tmp_path):
+    """The chemist's theses, report, patent, editions and editors, in German."""
+    srcdir = tmp_path / "chemist"
+    shutil.copytree(TESTS_DIR / "roots" / "test-chemist", srcdir)
+    app = make_app("html", srcdir=srcdir, confoverrides={"language": "de"})
+    app.build()
+    text = " ".join(page(app, "publications").get_text().split())
+    for words in ("Dissertation", "Masterarbeit", "Technischer Bericht", "Patent", "(Hrsg.)"):
+        assert words in text
+    assert "2. Aufl." in text
+    assert "hrsg. von" in text
+    assert "Ph.D. thesis" not in text
+
+
+@pytest.mark.parametrize(
+    "po", sorted(LOCALE_DIR.glob("*/LC_MESSAGES/*.po")), ids=lambda p: p.parts[-3]
+)
+def test_the_shipped_mo_files_are_compiled_from_the_po_files(po: Path):
+    with po.open("rb") as source:
+        catalog = read_po(source)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)
+    assert po.with_suffix(".mo").read_bytes() == compiled.getvalue(), (
+        f"{po} changed: run pybabel compile -d _ext/sphinx_cv/locale -D sphinx_cv"
+    )
+
+
+def test_every_catalog_translates_every_message():
+    with (LOCALE_DIR / "sphinx_cv.pot").open("rb") as source:
+        messages = {message.id for message in read_po(source) if message.id}
+    for po in sorted(LOCALE_DIR.glob("*/LC_MESSAGES/*.po")):
+        with po.open("rb") as source:
+            catalog = read_po(source)
+        translated = {message.id for message in catalog if message.id and message.string}
+        assert translated == messages, f"{po}: {sorted(messages ^ translated)}"
