@@ -40,6 +40,13 @@ def html(session: nox.Session) -> None:
     session.run("sphinx-build", "-b", "html", DOCS, f"{BUILD}/html", *session.posargs)
 
 
+def cv_versions() -> list[str]:
+    """The versions ``docs/conf.py`` declares (``cv_versions``), or the one full CV."""
+    import runpy
+
+    return list(runpy.run_path(f"{DOCS}/conf.py").get("cv_versions") or {"cv": {}})
+
+
 @nox.session(name="html-ko")
 def html_ko(session: nox.Session) -> None:
     """Build the Korean CV (docs/locales/ko) into docs/_build/html-ko, its PDF beside it."""
@@ -59,14 +66,25 @@ def gettext(session: nox.Session) -> None:
 
 @nox.session
 def pdf(session: nox.Session) -> None:
-    """Build the PDF into docs/_build/latex (needs TeX Live with xelatex and latexmk)."""
+    """Build every version's PDF into docs/_build/VERSION/latex (needs xelatex and latexmk).
+
+    ``nox -s pdf -- resume`` builds that version alone; other arguments go to sphinx-build.
+    """
     install(session, "-e", ".")
-    session.run("sphinx-build", "-M", "latexpdf", DOCS, BUILD, *session.posargs)
+    declared = cv_versions()
+    chosen = [arg for arg in session.posargs if arg in declared] or declared
+    others = [arg for arg in session.posargs if arg not in declared]
+    for version in chosen:
+        out = f"{BUILD}/{version}"
+        session.run(
+            "sphinx-build", "-M", "latexpdf", DOCS, out, "-D", f"cv_version={version}", *others
+        )
+        session.log(f"{version}: {next(Path(out, 'latex').glob('*.pdf'))}")
 
 
 @nox.session
 def live(session: nox.Session) -> None:
-    """Serve the website at http://127.0.0.1:8000, rebuilt on every saved change.
+    """Serve the website (the full CV) at http://127.0.0.1:8000, rebuilt on every saved change.
 
     The PDF is left out (cv_pdf_link=0) so that a page shows its edit within
     about a second; ``nox -s html`` builds the site with it.
@@ -106,7 +124,7 @@ def rtd(session: nox.Session) -> None:
     pdfs = sorted((out / "html").glob("*.pdf"))
     if not pdfs:
         session.error("the website was built without its PDF")
-    session.log(f"website: {out / 'html'}, PDF: {pdfs[0]}")
+    session.log(f"website: {out / 'html'}, PDFs: {', '.join(map(str, pdfs))}")
 
 
 @nox.session

@@ -28,6 +28,20 @@ cv_date_format = "%b %Y"  # how a month is shown: "Mar 2020"
 
 bibtex_bibfiles = ["../references.bib"]
 
+# One source, two CVs: the website is the full CV and offers both PDFs. Content
+# tagged "academic" stays out of the résumé; its papers are those tagged "selected".
+# Build one version alone with -D cv_version=resume.
+cv_versions = {
+    "cv": {"title": "CV"},
+    "resume": {
+        "title": "Résumé",
+        "sections": ["education", "experience", "awards", "skills", "publications"],
+        "exclude": ["academic"],
+        "publications": ["selected"],
+        "pages": 1,
+    },
+}
+
 myst_enable_extensions = ["colon_fence"]
 exclude_patterns = ["_build"]
 language = "en"

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
 TESTS_DIR = Path(__file__).parent
@@ -58,6 +59,18 @@ def make_app(make_app):
         return make_app(*args, **kwargs)
 
     return make
+
+
+def build_app(
+    builder: str, srcdir: Path, *, freshenv: bool = False, **confoverrides
+) -> SphinxTestApp:
+    """Build ``srcdir`` once with a fresh app (for module-scoped fixtures); return the app."""
+    app = SphinxTestApp(builder, srcdir=srcdir, freshenv=freshenv, confoverrides=confoverrides)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
 
 
 def warning_lines(app) -> list[str]:

@@ -14,7 +14,7 @@ import shutil
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import warning_lines
+from conftest import build_app, warning_lines
 from sphinx.testing.util import SphinxTestApp
 
 DATES = "accepted forms: YYYY, YYYY-MM, YYYY-MM-DD or 'YYYY Season'"
@@ -55,7 +55,7 @@ CASES = [
     ("options", ":::{timeline} Unknown kind", "unknown ':kind:' 'hobby'", KINDS),
     ("options", ":::{timeline} Empty kind", "unknown ':kind:' ''", KINDS),
     ("options", ":colour: red", "Unknown option key: 'colour'", "allowed: ['class', 'date'"),
-    ("options", ":role: Winner", "'award': Unknown option key: 'role'", "'issuer', 'url'"),
+    ("options", ":role: Winner", "'award': Unknown option key: 'role'", "'issuer', 'tags', 'url'"),
     ("options", ":::{award} Nested entry", "'2019-14' has no month 14", DATES),
     ("options", ":::{timeline} Outer entry", "'Nested entry' (line 36) is inside", "closing ':::'"),
     ("options", ":::{profile}\n", "profile: the name is missing", "{profile} Ada Lovelace"),
@@ -106,12 +106,7 @@ def build(rootdir, tmp_path_factory, name: str, builder: str = "html") -> Sphinx
     """Build a copy of the root ``test-NAME`` (without the site's PDF)."""
     srcdir = tmp_path_factory.mktemp(f"{name}-{builder}") / "src"
     shutil.copytree(rootdir / f"test-{name}", srcdir)
-    app = SphinxTestApp(builder, srcdir=srcdir, confoverrides={"cv_pdf_link": False})
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    return build_app(builder, srcdir, cv_pdf_link=False)
 
 
 @pytest.fixture(scope="module")

@@ -88,6 +88,7 @@ def test_deleting_a_page_drops_its_records_everywhere(make_app, seed_project, tm
 
     (seed_project / "experience.md").unlink()
     edit(seed_project / "index.md", "experience\n", "")
+    edit(seed_project / "conf.py", '"experience", ', "")  # the résumé's sections name it
 
     again, clean = incremental_then_clean(make_app, seed_project, tmp_path)
     assert "experience" not in touched(again)["reading sources"]

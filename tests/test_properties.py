@@ -25,7 +25,7 @@ from urllib.parse import unquote
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import compile_pdf, warning_lines
+from conftest import build_app, compile_pdf, warning_lines
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
@@ -115,12 +115,7 @@ def write_project(srcdir: Path, profile: dict, entry: dict, award: dict, bib: by
 
 
 def build(srcdir: Path, builder: str = "html") -> SphinxTestApp:
-    app = SphinxTestApp(builder, srcdir=srcdir, freshenv=True)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    return build_app(builder, srcdir, freshenv=True)
 
 
 def bib_entry(fields: dict[str, str]) -> bytes:

@@ -17,6 +17,7 @@ from sphinx.errors import ExtensionError
 
 from .publications.style import newest_first
 from .source.records import AwardRecord, KeywordGroup, ProfileRecord, TimelineRecord
+from .source.versions import keeps, keeps_publication, max_publications
 
 #: Builders whose output is the website: they get ``resume.json``, the PDF and the JSON-LD.
 WEBSITE_BUILDERS = ("html", "dirhtml", "singlehtml")
@@ -42,7 +43,7 @@ def records(env: BuildEnvironment, entry_type: str) -> list[Any]:
         record
         for docname in ordered_docnames(env)
         for record in by_doc.get(docname, [])
-        if record.entry_type == entry_type
+        if record.entry_type == entry_type and (entry_type == "profile" or keeps(env, record))
     ]
 
 
@@ -68,9 +69,13 @@ def keyword_groups(env: BuildEnvironment) -> list[KeywordGroup]:
 
 
 def publications(env: BuildEnvironment) -> list[Entry]:
-    """Every entry of ``bibtex_bibfiles``, newest first, as the publication list orders them."""
+    """Every entry of ``bibtex_bibfiles`` in this build's version, newest first, as the
+    publication list orders them."""
     try:
         domain = env.get_domain("cite")
     except ExtensionError:
         return []  # sphinxcontrib.bibtex is not loaded: no publications
-    return newest_first(domain.bibdata.data.entries.values())
+    kept = newest_first(
+        e for e in domain.bibdata.data.entries.values() if keeps_publication(env, e)
+    )
+    return kept[: max_publications(env)]

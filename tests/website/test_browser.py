@@ -275,7 +275,9 @@ def test_pdf_link_works(visit, base_url):
     )
     assert hrefs, "the home page links no PDF"
     line = page.inner_text("p.cv-downloads")
-    assert line == "Download: PDF \u00b7 JSON Resume"
+    assert line == (
+        "Download: CV (PDF, 2 pages) \u00b7 R\u00e9sum\u00e9 (PDF, 1 page) \u00b7 JSON Resume"
+    )
     for href in hrefs:
         assert href.startswith(base_url), href
         response = page.request.get(href)

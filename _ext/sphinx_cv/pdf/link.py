@@ -36,7 +36,10 @@ from sphinx.util import logging
 from sphinx.util._serialise import stable_hash
 from sphinx.util.logging import WarningLogRecordTranslator
 
+from ..source.config import warn_at
+from ..source.versions import configured_version, versions, writing_version
 from .compile import LatexRun, missing_tools
+from .settings import version_filename, version_paper
 
 logger = logging.getLogger(__name__)
 
@@ -51,26 +54,43 @@ def warn(message: str, *args: object) -> None:
     logger.warning(message, *args, type="cv", subtype="pdf")
 
 
-def pdf_name(app: Sphinx) -> str:
-    """The PDF's file name, from the ``.tex`` name of ``latex_documents``."""
-    return Path(app.config.latex_documents[0][1]).with_suffix(".pdf").name
-
-
 def workdir(app: Sphinx) -> Path:
     """Where the PDF is built: beside the doctrees, reused by the next build."""
     return Path(app.doctreedir) / "sphinx_cv_pdf"
 
 
-class SitePdf:
-    """The PDF of one HTML build: whether the pages changed, the running compile."""
+class VersionPdf:
+    """The PDF of one version (``cv_versions``): its files, its running compile."""
 
-    def __init__(self, messages: _Messages) -> None:
+    def __init__(self, app: Sphinx, name: str, main: bool) -> None:
+        declared = versions(app.config)
+        self.name, self.main = name, main
+        self.settings = declared[name]
+        self.label = self.settings.get("title") or ("CV" if main else name.capitalize())
+        first = next(iter(declared))
+        self.tex_name = version_filename(app.config.latex_documents[0][1], name, first)
+        # The build's own version where it always was; the others beside it.
+        self.work = workdir(app) if main else workdir(app) / name
+        self.run: LatexRun | None = None
+        self.pdf: Path | None = None
+        self.pages: int | None = None
+        self.key = self.inputs = ""  # of the running compile, for the stamp
+
+    @property
+    def pdf_name(self) -> str:
+        return Path(self.tex_name).with_suffix(".pdf").name
+
+
+class SitePdf:
+    """The PDFs of one HTML build (one per version): whether the pages changed."""
+
+    def __init__(self, app: Sphinx, messages: _Messages) -> None:
         self.messages = messages
         self.pages_changed = False
         self.started = False
-        self.run: LatexRun | None = None
-        self.pdf: Path | None = None
-        self.key = self.inputs = ""  # of the running compile, for the stamp
+        self.waited = False
+        main = configured_version(app.config)
+        self.pdfs = [VersionPdf(app, name, name == main) for name in versions(app.config)]
 
 
 #: The PDF of each Sphinx application that builds one.
@@ -90,7 +110,7 @@ def plan_pdf(app: Sphinx) -> None:
             " and ".join(missing),
         )
         return
-    _builds[app] = SitePdf(_Messages(app))
+    _builds[app] = SitePdf(app, _Messages(app))
 
 
 def note_removed(
@@ -127,29 +147,35 @@ def _sphinx_cv_packages() -> list[Path]:
 
 
 def start(app: Sphinx, site: SitePdf) -> None:
-    """Write the LaTeX (unless nothing changed) and compile it (unless compiled already)."""
+    """Write each version's LaTeX (unless nothing changed) and compile it (unless
+    compiled already): at most one compile per version, all in the background."""
     site.started = True
-    work = workdir(app)
-    latexdir = work / "latex"
-    pdf = latexdir / pdf_name(app)
-    stamp = _read_stamp(work)
     key = settings_key(app)
+    for version in site.pdfs:
+        start_version(app, site, version, key)
+
+
+def start_version(app: Sphinx, site: SitePdf, version: VersionPdf, key: str) -> None:
+    work = version.work
+    latexdir = work / "latex"
+    pdf = latexdir / version.pdf_name
+    stamp = _read_stamp(work)
     if not site.pages_changed and stamp.get("settings") == key and pdf.is_file():
-        site.pdf = pdf
+        version.pdf = pdf
         return
     try:
-        tex = write_latex(app, latexdir)
+        tex = write_latex(app, latexdir, None if version.main else version)
     except Exception as error:  # a LaTeX writer failing must not cost the website
-        warn("the PDF for the website could not be written: %s", error)
+        warn("the PDF for the website (%s) could not be written: %s", version.name, error)
         return
     inputs = inputs_hash(latexdir)
     if stamp.get("inputs") == inputs and pdf.is_file():
         _write_stamp(work, key, inputs)
-        site.pdf = pdf
+        version.pdf = pdf
         return
     (work / STAMP).unlink(missing_ok=True)  # until this compile succeeds
-    site.inputs, site.key = inputs, key
-    site.run = LatexRun(tex)
+    version.inputs, version.key = inputs, key
+    version.run = LatexRun(tex)
 
 
 def inputs_hash(latexdir: Path) -> str:
@@ -187,9 +213,10 @@ def _holding(app: Sphinx) -> Iterator[None]:
         site.messages.holding = False
 
 
-def write_latex(app: Sphinx, outdir: Path) -> Path:
+def write_latex(app: Sphinx, outdir: Path, version: VersionPdf | None = None) -> Path:
     """Write the CV's LaTeX into ``outdir`` with Sphinx's LaTeX builder on this build's
-    environment; return the ``.tex`` file.
+    environment; return the ``.tex`` file. With ``version``, that version's LaTeX
+    (its filter, file name, paper and tag) instead of the build's own.
 
     The LaTeX builder stands in for the HTML one while it writes (the builder and
     its tags, so that post-transforms, ``only`` and the event listeners see a
@@ -199,16 +226,29 @@ def write_latex(app: Sphinx, outdir: Path) -> Path:
     from . import finish_latex
 
     outdir.mkdir(parents=True, exist_ok=True)
-    html_builder, env, tags = app.builder, app.env, set(app.tags)
+    html_builder, env, tags, config = app.builder, app.env, set(app.tags), app.config
+    documents, elements = config.latex_documents, config.latex_elements
+    dropped = set(_builder_tags(html_builder))
+    if version is not None:
+        dropped.add(configured_version(config))
+        start, _, *rest = documents[0]
+        config.latex_documents = [(start, version.tex_name, *rest), *documents[1:]]
+        if "paper" in version.settings:
+            config.latex_elements = {
+                **elements,
+                "papersize": version_paper(version.settings["paper"]),
+            }
     for tag in tags:
         app.tags.remove(tag)
-    for tag in (t for t in tags if t not in _builder_tags(html_builder)):
+    for tag in (t for t in tags if t not in dropped):
         app.tags.add(tag)  # -t tags stay
+    if version is not None:
+        app.tags.add(version.name)  # ``{only} resume`` in that version's PDF
     try:
         builder = app.registry.create_builder(app, "latex", env)
         builder.outdir = outdir
         app.builder, env._builder_cls = builder, type(builder)
-        with _holding(app):
+        with _holding(app), writing_version(env, version.name if version else ""):
             builder.init()
             builder.prepare_writing(set(env.found_docs))
             builder.copy_assets()
@@ -217,11 +257,12 @@ def write_latex(app: Sphinx, outdir: Path) -> Path:
             finish_latex(app, outdir)
     finally:
         app.builder, env._builder_cls = html_builder, type(html_builder)
+        config.latex_documents, config.latex_elements = documents, elements
         for tag in set(app.tags):
             app.tags.remove(tag)
         for tag in tags:
             app.tags.add(tag)
-    return outdir / app.config.latex_documents[0][1]
+    return outdir / (version.tex_name if version else documents[0][1])
 
 
 def _builder_tags(builder: object) -> set[str]:
@@ -284,44 +325,107 @@ class _Filter(std_logging.Filter):
         return self.function(record)
 
 
-def offer_download(app: Sphinx) -> tuple[str, str, str] | None:
-    """The home page's download line offers the PDF (not the PDF itself)."""
-    if app not in _builds or app.builder.format != "html":
+def offer_download(app: Sphinx) -> list[tuple[str, str, str]] | None:
+    """The home page's download line offers each version's PDF, with its pages:
+    "CV (PDF, 3 pages) · Résumé (PDF, 1 page)".
+
+    The page counts are known once the PDFs are: the home page waits for the
+    compiles (the other pages are written meanwhile).
+    """
+    site = _builds.get(app)
+    if site is None or app.builder.format != "html":
         return None
-    return LINK_TEXT, pdf_name(app), "pdf"
+    wait_for_pdfs(app, site)
+    offers = []
+    for version in site.pdfs:
+        if version.pdf is None or not version.pdf.is_file():
+            continue
+        pages = version.pages
+        count = f", {pages} page{'s' if pages != 1 else ''}" if pages else ""
+        label = f"{version.label} ({LINK_TEXT}{count})"
+        offers.append((label, version.pdf_name, "pdf"))
+    return offers
+
+
+def wait_for_pdfs(app: Sphinx, site: SitePdf) -> None:
+    """Wait for every version's compile; count its pages and check them against its limit."""
+    if site.waited:
+        return
+    site.waited = True
+    if not site.started:  # no page read again: only a setting may have changed
+        start(app, site)
+    for version in site.pdfs:
+        if version.run is not None:
+            log = version.run.output
+            try:
+                version.pdf = version.run.wait(timeout=TIMEOUT)
+            except subprocess.TimeoutExpired:
+                warn(
+                    "the PDF %s took over %d s and was stopped; see %s",
+                    version.pdf_name,
+                    TIMEOUT,
+                    log,
+                )
+                version.pdf = None
+                continue
+            except subprocess.CalledProcessError as error:
+                warn(
+                    "the PDF for the website (%s) could not be built (exit %s); see %s",
+                    version.name,
+                    error.returncode,
+                    log,
+                )
+                version.pdf = None
+                continue
+            finally:
+                version.run = None
+            _write_stamp(version.work, version.key, version.inputs)
+        if version.pdf is not None and version.pdf.is_file():
+            version.pages = page_count(version.pdf)
+            check_pages(app, version)
+
+
+def page_count(pdf: Path) -> int | None:
+    """The PDF's number of pages (``pdfinfo``; else its ``/Type /Page`` objects)."""
+    if shutil.which("pdfinfo"):
+        result = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=False)
+        found = re.search(r"^Pages:\s+(\d+)", result.stdout, re.MULTILINE)
+        if found:
+            return int(found.group(1))
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf.read_bytes())) or None
+
+
+def check_pages(app: Sphinx, version: VersionPdf) -> None:
+    """A warning when a version's PDF has more pages than its ``pages`` limit."""
+    limit = version.settings.get("pages")
+    if limit is None or version.pages is None or version.pages <= limit:
+        return
+    warn_at(
+        app,
+        "cv_versions",
+        f"the {version.label} PDF ({version.pdf_name}) has {version.pages} pages, over its "
+        f"limit of {limit} (cv_versions[{version.name!r}]['pages']); leave out more of it "
+        "(tags, 'sections', 'max_publications') or raise the limit",
+    )
 
 
 def finish_pdf_build(app: Sphinx, exception: Exception | None) -> None:
-    """Wait for the compile and copy the PDF into the website."""
+    """Wait for the compiles (if the home page did not) and copy the PDFs into the website."""
     site = _builds.pop(app, None)
     if site is None:
         return
     site.messages.release()
     if exception is not None:
-        if site.run is not None:
-            site.run.stop()
+        for version in site.pdfs:
+            if version.run is not None:
+                version.run.stop()
         return
-    if not site.started:  # no page read again: only a setting may have changed
-        start(app, site)
-    if site.run is not None:
-        log = site.run.output
-        try:
-            site.pdf = site.run.wait(timeout=TIMEOUT)
-        except subprocess.TimeoutExpired:
-            warn("the PDF for the website took over %d s and was stopped; see %s", TIMEOUT, log)
-            return
-        except subprocess.CalledProcessError as error:
-            warn(
-                "the PDF for the website could not be built (exit %s); see %s",
-                error.returncode,
-                log,
-            )
-            return
-        _write_stamp(workdir(app), site.key, site.inputs)
-    if site.pdf is None or not site.pdf.is_file():
-        return
-    shutil.copyfile(site.pdf, Path(app.outdir) / site.pdf.name)
-    logger.info("sphinx-cv: the website offers the PDF as %s", site.pdf.name)
+    wait_for_pdfs(app, site)
+    for version in site.pdfs:
+        if version.pdf is None or not version.pdf.is_file():
+            continue
+        shutil.copyfile(version.pdf, Path(app.outdir) / version.pdf.name)
+        logger.info("sphinx-cv: the website offers the PDF as %s", version.pdf.name)
 
 
 def setup(app: Sphinx) -> None:

@@ -19,6 +19,7 @@ from sphinx.config import Config
 from sphinx.util import logging
 
 from ..source.config import is_set_by_user
+from ..source.versions import configured_version, versions
 from .scripts import cjk_fonts, cjk_region, language_preamble, name_cjk_languages
 
 logger = logging.getLogger(__name__)
@@ -149,19 +150,42 @@ def paper_option(app: Sphinx, config: Config) -> str:
     return PAPER_SIZES[DEFAULT_PAPER_SIZE]
 
 
+def version_filename(filename: str, version: str, first: str) -> str:
+    """The file name of a version's PDF (or ``.tex``): the first version's name as is,
+    another's with its name for the last word: minhak-song-cv.pdf → minhak-song-resume.pdf."""
+    if version == first:
+        return filename
+    path = Path(filename)
+    stem = path.stem.removesuffix(f"-{FALLBACK_PDF_STEM}").removesuffix(f"-{first}")
+    return f"{stem}-{version}{path.suffix}"
+
+
+def version_paper(paper: str) -> str:
+    """The LaTeX class option for a version's ``paper`` (checked in conf.py: a4 or letter)."""
+    return PAPER_SIZES.get(paper.strip().lower().removesuffix("paper"), PAPER_SIZES["a4"])
+
+
 def apply_defaults(app: Sphinx, config: Config) -> None:
     """Fill in the CV's LaTeX settings that conf.py left unset."""
     for name, value in CONFIG_DEFAULTS.items():
         if not is_set_by_user(config, name):
             config[name] = value
 
+    # -D cv_version=resume: that version's file name and paper (cv_versions is checked).
+    name, settings = configured_version(config), versions(config)
+    first = next(iter(settings))
     if not is_set_by_user(config, "latex_documents"):
         (document, _, *rest) = default_latex_documents(config)[0]
-        config.latex_documents = [(document, tex_filename(app, config), *rest)]
+        tex = version_filename(tex_filename(app, config), name, first)
+        config.latex_documents = [(document, tex, *rest)]
 
     # A fresh dict: the default {} is shared by every Sphinx app in a process.
     elements = dict(config.latex_elements)
-    defaults = {**LATEX_ELEMENTS, "papersize": paper_option(app, config)}
+    paper = settings[name].get("paper")
+    defaults = {
+        **LATEX_ELEMENTS,
+        "papersize": paper_option(app, config) if paper is None else version_paper(paper),
+    }
     if config.latex_engine not in ("xelatex", "lualatex"):
         del defaults["fontpkg"]  # fontspec needs a Unicode engine
     region = cjk_region(config.language)

@@ -39,6 +39,7 @@ from sphinxcontrib.bibtex.nodes import bibliography as bibliography_node
 from sphinxcontrib.bibtex.transforms import node_text_transform
 
 from ..source.config import conf_py_location
+from ..source.versions import keeps_publication, max_publications
 from . import nodes as pubnodes
 from .bibfiles import bib_location
 from .math import Formula
@@ -49,6 +50,7 @@ from .style import (
     check_entry,
     equal_legend,
     has_equal_contribution,
+    newest_first,
     number_entries,
 )
 
@@ -97,14 +99,8 @@ def prepare_publications(app: Sphinx, env: BuildEnvironment) -> None:
     domain = _cite_domain(env)
     if domain is None:
         return
-    shown: dict[str, Entry] = {}
-    with logging.suppress_logging():  # a bad :filter: is sphinxcontrib-bibtex's to report
-        for key in cv_bibliographies(env):
-            shown.update(
-                (entry.key, entry) for _cite_key, entry in domain.get_filtered_entries(key)
-            )
-    all_bibfiles = list(domain.bibdata.bibfiles)
-    in_file_order = [entry for entry in domain.get_entries(all_bibfiles) if entry.key in shown]
+    in_file_order = shown_entries(env)
+    # Every shown entry is formatted (one sequence); the lists relabel in their version.
     style = CVStyle.configured(owner_names(app), number_entries(in_file_order))
     register_plugin(PLUGIN_GROUP, STYLE_NAME, style, force=True)
 
@@ -120,6 +116,26 @@ def prepare_publications(app: Sphinx, env: BuildEnvironment) -> None:
                 type="cv",
                 subtype="bibtex",
             )
+
+
+def shown_entries(env: BuildEnvironment) -> list[Entry]:
+    """The entries some CV-style list shows, in file order (all versions)."""
+    domain = _cite_domain(env)
+    shown: dict[str, Entry] = {}
+    with logging.suppress_logging():  # a bad :filter: is sphinxcontrib-bibtex's to report
+        for key in cv_bibliographies(env):
+            shown.update(
+                (entry.key, entry) for _cite_key, entry in domain.get_filtered_entries(key)
+            )
+    all_bibfiles = list(domain.bibdata.bibfiles)
+    return [entry for entry in domain.get_entries(all_bibfiles) if entry.key in shown]
+
+
+def version_numbers(env: BuildEnvironment, entries: list[Entry]) -> dict[str, int]:
+    """The numbers of the entries in this build's version: its papers only, counted as
+    one sequence, the newest ``max_publications`` of them."""
+    kept = newest_first(entry for entry in entries if keeps_publication(env, entry))
+    return number_entries(kept[: max_publications(env)])
 
 
 def owner_names(app: Sphinx) -> list[str]:
@@ -159,12 +175,18 @@ class PublicationsTransform(SphinxPostTransform):
             return
         backend = pybtex_backend()
         legend_shown = False
+        numbers: dict[str, int] | None = None
         for bibnode in list(self.document.findall(bibliography_node)):
             key = BibliographyKey(docname=bibnode["docname"], id_=bibnode["ids"][0])
             bibliography = domain.bibliographies.get(key)
             if bibliography is None or not _is_cv_style(bibliography.style):
                 continue
-            citations = [c for c in domain.citations if c.bibliography_key == key]
+            if numbers is None:  # the version's, also when writing another version's PDF
+                numbers = version_numbers(self.env, shown_entries(self.env))
+            citations = [
+                c for c in domain.citations if c.bibliography_key == key and c.entry.key in numbers
+            ]
+            citations.sort(key=lambda citation: -numbers[citation.entry.key])
             publications = pubnodes.cv_publications("", classes=["cv-publications"])
             publications.source, publications.line = bibnode.source, bibnode.line
             for citation in citations:
@@ -172,7 +194,7 @@ class PublicationsTransform(SphinxPostTransform):
                     "",
                     backend.paragraph(citation.formatted_entry),
                     ids=list(bibliography.citation_nodes[citation.key]["ids"]),
-                    label=citation.formatted_entry.label,
+                    label=str(numbers[citation.entry.key]),
                     docname=key.docname,
                     classes=["cv-publication"],
                 )

@@ -7,6 +7,7 @@
 - ``grouping``: consecutive entries become one list;
 - ``domain``: the ``cv`` domain, every record per document;
 - ``translation``: a translated CV's text into its records;
+- ``versions``: tags and the versions of ``conf.py`` (full CV, résumé), the filter;
 - ``config``: checks of the ``cv_*`` values in ``conf.py``;
 - ``reading``: control characters out of a source's text, with a warning;
 - ``urls``: the one policy for links, e-mail addresses and phone numbers.
@@ -17,6 +18,7 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from . import versions
 from .config import check_config
 from .directives import AwardDirective, ProfileDirective, TimelineDirective
 from .domain import CVDomain, OneProfile
@@ -50,3 +52,4 @@ def setup(app: Sphinx) -> None:
     app.connect("config-inited", enable_myst_syntax)
     app.connect("config-inited", check_config)
     app.connect("source-read", replace_control_characters)
+    versions.setup(app)

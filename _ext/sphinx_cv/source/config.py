@@ -109,6 +109,11 @@ def check_config(app: Sphinx, config: Config) -> None:
         setattr(config, name, default)
 
 
+def warn_at(app: Sphinx, name: str, message: str) -> None:
+    """A warning about the value ``name`` at its line in conf.py."""
+    logger.warning(message, location=conf_py_location(app, name), type="cv", subtype="config")
+
+
 def _problem(value: Any, default: Any, valid_types: Any) -> str | None:
     types = tuple(valid_types) if isinstance(valid_types, frozenset) else ()
     if Any in types:

@@ -21,6 +21,7 @@ from . import records as rec
 from . import urls
 from .config import date_settings, is_set_by_user
 from .dates import DateError, Span, parse_dates
+from .versions import tags_option
 
 logger = logging.getLogger(__name__)
 
@@ -161,6 +162,7 @@ class CVEntryDirective(CVDirective):
         "date": directives.unchanged,
         "url": directives.unchanged,
         "class": directives.class_option,
+        "tags": directives.unchanged,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -200,6 +202,7 @@ class CVEntryDirective(CVDirective):
             spans=spans,
             url=url,
             body=body.astext(),
+            tags=tags_option(self),
             **fields,
         )
         return [entry, *nested]

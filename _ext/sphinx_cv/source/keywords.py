@@ -28,6 +28,7 @@ from docutils.parsers.rst import directives
 
 from .directives import CVDirective
 from .records import KeywordGroup
+from .versions import tags_option
 
 #: The label of the ``skills`` group that lists spoken languages, unless ``:languages:`` says.
 DEFAULT_LANGUAGES_LABEL = "Languages"
@@ -82,7 +83,10 @@ class KeywordsDirective(CVDirective):
     example: ClassVar[str]
 
     has_content = True
-    option_spec: ClassVar[dict] = {"class": directives.class_option}
+    option_spec: ClassVar[dict] = {
+        "class": directives.class_option,
+        "tags": directives.unchanged,
+    }
 
     def run(self) -> list[nodes.Node]:
         box = nodes.container("", classes=[f"cv-{self.name}", *self.options.get("class", [])])
@@ -97,14 +101,15 @@ class KeywordsDirective(CVDirective):
         holders += [child for child in box.children if isinstance(child, nodes.paragraph)]
         if not holders:
             self.warn(f"{self.name}: nothing to read; write it as {self.example}", "content")
+        tags = tags_option(self)
         for holder in holders:
             # Labels and items are plain text (exporters read them): no HTML.
             self.keep_plain_text(holder, holder.astext()[:40], holder.line or self.lineno)
-            self.read_group(holder)
+            self.read_group(holder, tags)
         self.keep_plain_text(box, box.astext()[:40])  # HTML outside the bullets, too
         return [box]
 
-    def read_group(self, holder: nodes.Element) -> None:
+    def read_group(self, holder: nodes.Element, tags: tuple[str, ...] = ()) -> None:
         paragraph = next(iter(holder.findall(nodes.paragraph)), None)
         label, text = _label_and_text(paragraph) if paragraph is not None else ("", "")
         items = split_items(text)
@@ -124,6 +129,7 @@ class KeywordsDirective(CVDirective):
             section=self.section_of(label),
             label=label,
             items=items,
+            tags=tags,
         )
 
     def section_of(self, label: str) -> str:

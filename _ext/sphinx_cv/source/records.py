@@ -30,6 +30,8 @@ class EntryRecord:
     spans: tuple[Span, ...] = ()
     url: str = ""
     body: str = ""
+    #: The versions' tags (``:tags:``); untagged entries are in every version.
+    tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,7 @@ class KeywordGroup:
     section: str
     label: str
     items: tuple[str, ...]
+    tags: tuple[str, ...] = ()
     entry_type: str = field(default="keywords", init=False)
 
 

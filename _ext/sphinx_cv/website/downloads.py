@@ -1,10 +1,10 @@
-"""The home page's download line: "Download: PDF · JSON Resume".
+"""The home page's download line: "CV (PDF, 2 pages) · Résumé (PDF, 1 page) · JSON Resume".
 
 The files an HTML build writes beside the site (the PDF, ``resume.json``) are
 offered in one place: under the profile, or under the page title when there is
 no profile. The packages that write them do not know the website: each
 connects to the ``cv-download`` event and returns ``(label, file name, kind)``
-for the home page, or ``None``; the line links them in their listeners' order.
+for the home page, a list of them, or ``None``; the line links them in their listeners' order.
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ def add_download_line(app: Sphinx, doctree: nodes.document, docname: str) -> Non
     """Link, on the home page, every file that a ``cv-download`` listener offers."""
     if docname != app.config.root_doc:
         return
-    for offer in app.emit(EVENT):
-        if offer is not None:
-            label, filename, kind = offer
+    for offers in app.emit(EVENT):
+        # A listener offers one file, several (a list), or none.
+        for label, filename, kind in [offers] if isinstance(offers, tuple) else offers or ():
             add_download(
                 doctree, label, relative_uri(app.builder.get_target_uri(docname), filename), kind
             )
