@@ -40,6 +40,7 @@ from sphinxcontrib.bibtex.directives import BibliographyKey
 from sphinxcontrib.bibtex.nodes import bibliography as bibliography_node
 from sphinxcontrib.bibtex.transforms import node_text_transform
 
+from . import directive, extras
 from . import nodes as pubnodes
 from .math import Formula
 from .style import (
@@ -98,19 +99,18 @@ def prepare_publications(app: Sphinx, env: BuildEnvironment) -> None:
     if domain is None:
         return
     shown: dict[str, Entry] = {}
+    pages: dict[str, set[str]] = {}  # the pages that show each entry
     with logging.suppress_logging():  # a bad :filter: is sphinxcontrib-bibtex's to report
         for key in cv_bibliographies(env):
-            shown.update(
-                (entry.key, entry) for _cite_key, entry in domain.get_filtered_entries(key)
-            )
+            for _cite_key, entry in domain.get_filtered_entries(key):
+                shown[entry.key] = entry
+                pages.setdefault(entry.key, set()).add(key.docname)
     all_bibfiles = list(domain.bibdata.bibfiles)
     in_file_order = [entry for entry in domain.get_entries(all_bibfiles) if entry.key in shown]
     style = CVStyle.configured(owner_names(app.config), number_entries(in_file_order))
     register_plugin(PLUGIN_GROUP, STYLE_NAME, style, force=True)
 
-    bibfile_of = {
-        key: path for path, bibfile in domain.bibdata.bibfiles.items() for key in bibfile.keys
-    }
+    bibfile_of = _bibfile_of(domain)
     for entry in in_file_order:
         path = bibfile_of.get(entry.key)
         for problem in check_entry(entry):
@@ -120,6 +120,24 @@ def prepare_publications(app: Sphinx, env: BuildEnvironment) -> None:
                 type="cv",
                 subtype="bibtex",
             )
+        if path is not None and entry.fields.get("preview", "").strip():
+            _register_preview(env, path, entry, pages[entry.key])
+
+
+def _register_preview(env: BuildEnvironment, bibfile: Path, entry: Entry, docnames) -> None:
+    """Have Sphinx copy an entry's preview image with the pages that show it."""
+    image = extras.preview_path(env, bibfile, entry)
+    if not (Path(env.srcdir) / image).is_file():
+        logger.warning(
+            f"{entry.key}: preview {entry.fields['preview']!r} is not shown: no such file; "
+            "accepted is an image's path relative to the .bib file, e.g. 'previews/paper.png'",
+            location=_bib_location(bibfile, entry.key, "preview"),
+            type="cv",
+            subtype="bibtex",
+        )
+        return
+    for docname in docnames:
+        env.images.add_file(docname, image)
 
 
 def owner_names(config: Config) -> list[str]:
@@ -181,11 +199,16 @@ class PublicationsTransform(SphinxPostTransform):
         if domain is None:
             return
         backend = pybtex_backend()
+        website = self.app.builder.format == "html"
+        bibfile_of = _bibfile_of(domain)
         legend_shown = False
         for bibnode in list(self.document.findall(bibliography_node)):
             key = BibliographyKey(docname=bibnode["docname"], id_=bibnode["ids"][0])
             bibliography = domain.bibliographies.get(key)
             if bibliography is None or not _is_cv_style(bibliography.style):
+                continue
+            if bibnode.get("cv_website_only") and not website:
+                _remove_with_empty_section(bibnode)
                 continue
             citations = [c for c in domain.citations if c.bibliography_key == key]
             publications = pubnodes.cv_publications("", classes=["cv-publications"])
@@ -200,12 +223,48 @@ class PublicationsTransform(SphinxPostTransform):
                     classes=["cv-publication"],
                 )
                 node_text_transform(item)
+                if website:
+                    extras.enrich(
+                        item, citation.entry, bibfile_of.get(citation.entry.key), self.env, backend
+                    )
                 publications += item
             if not legend_shown and any(has_equal_contribution(c.entry) for c in citations):
                 legend = nodes.paragraph("", EQUAL_LEGEND, classes=["cv-publications-legend"])
                 bibnode.parent.insert(bibnode.parent.index(bibnode), legend)
                 legend_shown = True
-            bibnode.replace_self(publications if citations else nodes.target())
+            if not citations:
+                bibnode.replace_self(nodes.target())
+            elif website and bibnode.get("cv_group"):
+                level = sum(1 for _ in _sections_around(bibnode)) + 1
+                entries = [c.entry for c in citations]
+                bibnode.replace_self(
+                    extras.grouped(publications, entries, bibnode["cv_group"], min(level, 6))
+                )
+            else:
+                bibnode.replace_self(publications)
+
+
+def _bibfile_of(domain: Any) -> dict[str, Path]:
+    """The .bib file of each entry key."""
+    return {key: path for path, bibfile in domain.bibdata.bibfiles.items() for key in bibfile.keys}
+
+
+def _sections_around(node: nodes.Node):
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.section):
+            yield parent
+        parent = parent.parent
+
+
+def _remove_with_empty_section(bibnode: nodes.Element) -> None:
+    """Remove a website-only list, and its section if that held nothing else."""
+    section = bibnode.parent
+    bibnode.parent.remove(bibnode)
+    if isinstance(section, nodes.section) and all(
+        isinstance(child, (nodes.title, nodes.target)) for child in section
+    ):
+        section.parent.remove(section)
 
 
 class PublicationBackend(DocutilsBackend):
@@ -230,6 +289,7 @@ def setup(app: Sphinx) -> None:
         "cv_highlight_authors", lambda config: [config.author], "env", types=(list, tuple)
     )
     app.add_post_transform(PublicationsTransform)
+    directive.setup(app)
     app.connect("config-inited", use_cv_style)
     # sphinxcontrib-bibtex formats the lists at env-updated (priority 500).
     app.connect("env-updated", prepare_publications, priority=400)

@@ -7,6 +7,8 @@
 - ``stylesheet``: the slim site's one stylesheet, pruned to what the pages use;
 - ``description``: a page's meta description, from its entries;
 - ``downloads``: the home page's download line (files offered through ``cv-download``);
+- ``icons``: the profile's inline SVG icons; ``sections``: the home page's section cards;
+- ``onepage``: ``{cv-all}``, the whole CV on one page;
 - ``navigation``: incremental builds rewrite pages whose navigation changed.
 """
 
@@ -19,7 +21,7 @@ from sphinx.config import Config
 
 from ..publications.nodes import PUBLICATION_NODES
 from ..source.nodes import ALL_NODES
-from . import description, downloads, owner, slim
+from . import description, downloads, onepage, owner, sections, slim
 from .navigation import note_titles, pages_with_new_navigation
 from .writers import HANDLERS
 
@@ -46,3 +48,5 @@ def setup(app: Sphinx) -> None:
     slim.setup(app)
     description.setup(app)
     owner.setup(app)
+    sections.setup(app)
+    onepage.setup(app)  # after downloads: it offers the page on the download line
