@@ -199,7 +199,7 @@ class PublicationsTransform(SphinxPostTransform):
         if domain is None:
             return
         backend = pybtex_backend()
-        website = self.app.builder.format == "html"
+        website = _builder_format(self.env) == "html"
         bibfile_of = _bibfile_of(domain)
         legend_shown = False
         for bibnode in list(self.document.findall(bibliography_node)):
@@ -242,6 +242,13 @@ class PublicationsTransform(SphinxPostTransform):
                 )
             else:
                 bibnode.replace_self(publications)
+
+
+def _builder_format(env: BuildEnvironment) -> str:
+    """The format of the builder writing the page ("html", "latex", "text", …)."""
+    # Sphinx 8 and later keep the builder's class on the environment; 7.4 on the app.
+    builder_cls = getattr(env, "_builder_cls", None)
+    return builder_cls.format if builder_cls is not None else env.app.builder.format
 
 
 def _bibfile_of(domain: Any) -> dict[str, Path]:

@@ -25,7 +25,7 @@ from sphinx.util import logging
 
 from . import nodes as pubnodes
 from .bibtex import entry_bibtex
-from .style import rich, year_of
+from .style import plain_text, rich, year_of
 
 logger = logging.getLogger(__name__)
 
@@ -59,15 +59,16 @@ def preview_path(env: BuildEnvironment, bibfile: Path, entry: Entry) -> str:
 def enrich(item: nodes.Element, entry: Entry, bibfile: Path | None, env, backend) -> None:
     """Add the website's extras to one publication (a ``cv_publication``)."""
     paragraph = item.next_node(nodes.paragraph)
-    badges_and_buttons(paragraph)
+    badges_and_buttons(paragraph, plain_text(entry.fields.get("abbr", "")).strip())
     if bibfile is not None:
         preview = preview_node(env, bibfile, entry)
         if preview is not None:
             item.insert(0, preview)
+    more = nodes.container("", classes=["cv-publication-more"])
     if entry.fields.get("abstract", "").strip():
         text = rich(entry, "abstract").render(backend)
         abstract = nodes.paragraph("", "", *text)
-        item += pubnodes.cv_details(
+        more += pubnodes.cv_details(
             "", abstract, summary=LABELS["abstract"], classes=["cv-abstract"]
         )
     source = entry_bibtex(bibfile, entry.key) if bibfile is not None else ""
@@ -75,7 +76,9 @@ def enrich(item: nodes.Element, entry: Entry, bibfile: Path | None, env, backend
         code = pubnodes.cv_bibtex(
             source, source, copy_label=LABELS["copy"], copied_label=LABELS["copied"]
         )
-        item += pubnodes.cv_details("", code, summary=LABELS["bibtex"], classes=["cv-bibtex"])
+        more += pubnodes.cv_details("", code, summary=LABELS["bibtex"], classes=["cv-bibtex"])
+    if len(more):
+        item += more
 
 
 def preview_node(env: BuildEnvironment, bibfile: Path, entry: Entry) -> nodes.Element | None:
@@ -93,10 +96,14 @@ def preview_node(env: BuildEnvironment, bibfile: Path, entry: Entry) -> nodes.El
     )
 
 
-def badges_and_buttons(paragraph: nodes.Element) -> None:
-    """ "(**ICLR**)" becomes a badge, "[arXiv:…]" a button: brackets out, a class on."""
+def badges_and_buttons(paragraph: nodes.Element, abbr: str) -> None:
+    """The venue's "(**ICLR**)" becomes a badge, "[arXiv:…]" a button: brackets out, a
+    class on (other bold text in parentheses, as in an addendum, stays as it is)."""
     for strong in list(paragraph.findall(nodes.strong)):
-        if _strip_around(strong, "(", ")"):
+        if abbr and strong.astext() == abbr and _strip_around(strong, "(", ")"):
+            # The parentheses stay in the text (copied, read aloud), hidden by the CSS.
+            strong.insert(0, nodes.inline("", "(", classes=["cv-paren"]))
+            strong += nodes.inline("", ")", classes=["cv-paren"])
             strong["classes"].append("cv-venue-badge")
     for reference in list(paragraph.findall(nodes.reference)):
         if _strip_around(reference, "[", "]"):
