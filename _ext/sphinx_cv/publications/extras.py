@@ -140,9 +140,10 @@ def grouped(
 ) -> list[nodes.Element]:
     """The list split in groups, each after a heading of ``level``: the groups in the
     order of their first entry, the entries (and their numbers) in the list's order."""
-    pairs = [(group_heading(entry, group), item) for item, entry in zip(
-        list(publications.children), entries, strict=True
-    )]
+    pairs = [
+        (group_heading(entry, group), item)
+        for item, entry in zip(list(publications.children), entries, strict=True)
+    ]
     first = {}
     for position, (heading, _item) in enumerate(pairs):
         first.setdefault(heading, position)

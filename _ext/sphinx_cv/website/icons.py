@@ -1,12 +1,15 @@
 """Inline SVG icons of the profile's contact fields: no icon font, no request.
 
-Each is a 16×16 drawing in ``currentColor`` (light and dark mode alike), hidden
+Each is a 16 by 16 drawing in ``currentColor`` (light and dark mode alike), hidden
 from screen readers: the link beside it carries the name.
 """
 
 from __future__ import annotations
 
-_STROKE = 'fill="none" stroke="currentColor" stroke-width="1.3" stroke-linecap="round" stroke-linejoin="round"'
+_STROKE = (
+    'fill="none" stroke="currentColor" stroke-width="1.3" stroke-linecap="round"'
+    ' stroke-linejoin="round"'
+)
 
 #: The drawing of each profile field's icon, inside ``<svg viewBox="0 0 16 16">``.
 _DRAWINGS = {

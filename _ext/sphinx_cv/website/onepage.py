@@ -3,7 +3,8 @@
 Write it on a page of its own (``docs/cv.md``, with ``orphan: true`` in its
 front matter, so that it stays out of the navigation and the PDF) or on the
 home page. When the website is written, the directive's place takes the
-sections of every page the home page's toctree lists (the home page and the
+sections of every page the home page's toctree lists, after the home page's
+photo and contacts (the home page and the
 page itself left out), as those pages show them; their anchors get the page's
 name as a prefix, so that two pages' anchors cannot clash. The pages stay
 pages of their own; the home page's download line links the one-page CV, and
@@ -22,6 +23,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
 from ..model import WEBSITE_BUILDERS, toctree_docnames
+from ..source.nodes import cv_photo, cv_profile
 
 #: The download line's label of the one-page CV (one place, for a message catalogue).
 LABEL = "Whole CV on one page"
@@ -52,12 +54,20 @@ def fill_page(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         if app.builder.name not in WEBSITE_BUILDERS:
             placeholder.parent.remove(placeholder)
             continue
-        sections: list[nodes.Node] = []
+        sections: list[nodes.Node] = _profile(app) if docname != app.config.root_doc else []
         for page in toctree_docnames(app.env):
             if page in (docname, app.config.root_doc):
                 continue
             sections.extend(_page_sections(app, page, docname))
         placeholder.replace_self(sections)
+
+
+def _profile(app: Sphinx) -> list[nodes.Node]:
+    """The home page's photo and contacts, to head the CV as they head the PDF."""
+    doctree = app.env.get_doctree(app.config.root_doc)
+    return [node.deepcopy() for node in doctree.findall(cv_photo)] + [
+        node.deepcopy() for node in doctree.findall(cv_profile)
+    ]
 
 
 def _page_sections(app: Sphinx, page: str, into: str) -> list[nodes.Node]:
