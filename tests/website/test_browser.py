@@ -42,6 +42,7 @@ PAGES = [
     "teaching",
     "services",
     "skills",
+    "cv",  # the whole CV on one page
 ]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 800}
@@ -275,7 +276,7 @@ def test_pdf_link_works(visit, base_url):
     )
     assert hrefs, "the home page links no PDF"
     line = page.inner_text("p.cv-downloads")
-    assert line == "Download: PDF \u00b7 JSON Resume"
+    assert line == "Download: PDF \u00b7 JSON Resume \u00b7 Whole CV on one page"
     for href in hrefs:
         assert href.startswith(base_url), href
         response = page.request.get(href)
