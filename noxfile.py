@@ -108,11 +108,14 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """Check style with ruff: lint and formatting."""
+    """Check style with ruff; the Read the Docs and GitHub workflow files against their schemas."""
     install(session, "-e", ".[lint]")
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
     session.run("check-jsonschema", "--builtin-schema", "vendor.readthedocs", ".readthedocs.yaml")
+    workflows = [str(path) for path in sorted(Path(".github/workflows").glob("*.yml"))]
+    session.run("check-jsonschema", "--builtin-schema", "github-workflows", *workflows)
+    session.run("actionlint", *workflows)
 
 
 @nox.session

@@ -22,10 +22,11 @@ from conftest import TESTS_DIR, require_tool
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
+from sphinx_cv.cli.importers.jsonresume import SCHEMA_FILE
 from sphinx_cv.pdf.compile import TOOLS, compile_tex
 
 ROOT = TESTS_DIR / "roots" / "test-chemist"
-SCHEMA = json.loads((TESTS_DIR / "data" / "jsonresume-schema.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
 
 #: What every output shows, in plain text (Unicode for the math), entry by entry.
 FACTS = [

@@ -44,6 +44,13 @@ def test_the_source_and_publications_import_no_output():
             assert not outputs, f"{path.relative_to(REPO_DIR)} imports {sorted(outputs)}"
 
 
+def test_the_command_line_imports_no_output():
+    """``cli`` (sphinx-cv new, the importers) is an input: it writes Markdown, as an author does."""
+    for path in sorted((PACKAGE / "cli").rglob("*.py")):
+        outputs = imported_packages(path) & set(OUTPUTS)
+        assert not outputs, f"{path.relative_to(REPO_DIR)} imports {sorted(outputs)}"
+
+
 def test_the_check_sees_cross_imports(tmp_path):
     """The checker itself: an output importing another is found."""
     fake = tmp_path / "sphinx_cv"

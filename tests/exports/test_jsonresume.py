@@ -9,8 +9,10 @@ import jsonschema
 import pytest
 from conftest import TESTS_DIR
 
+from sphinx_cv.cli.importers.jsonresume import SCHEMA_FILE
+
 DATA = TESTS_DIR / "data"
-SCHEMA = json.loads((DATA / "jsonresume-schema.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
 
 
 def validate(resume: dict) -> None:

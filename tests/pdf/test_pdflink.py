@@ -101,7 +101,8 @@ def test_pdf_is_redone_only_when_what_it_shows_changed(make_app, rootdir, tmp_pa
             app.cleanup()  # undo the global registrations, for the next app
         assert "PDF" not in app.warning.getvalue()
         latex = Path(app.doctreedir) / "sphinx_cv_pdf" / "latex"
-        return Path(app.outdir), latex / "nguynvnukasz.tex", latex / "nguynvnukasz.latexmk.out"
+        tex = (latex / PDF).with_suffix(".tex")
+        return Path(app.outdir), tex, tex.with_suffix(".latexmk.out")
 
     outdir, tex, latexmk = build()
     written, compiled = tex.stat().st_mtime_ns, latexmk.stat().st_mtime_ns

@@ -1,0 +1,128 @@
+"""The ``sphinx-cv`` command: ``sphinx-cv new DIR`` writes a CV project.
+
+::
+
+    sphinx-cv new DIR [--name NAME] [--email EMAIL] [--website URL]
+                      [--from resume.json | cv.yaml] [--bib FILE] [--force]
+
+Without ``--from`` the project is a blank CV with the usual sections, each
+showing a commented example entry. ``--from`` imports a JSON Resume
+(``.json``) or a RenderCV input file (``.yaml``/``.yml``); ``--bib`` copies a
+BibTeX file into ``references.bib``. The command prints what it wrote and a
+line for everything it could not place.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .. import __version__
+from .draft import Draft
+from .importers import InputError, bibtex, jsonresume, rendercv
+from .new import TargetNotEmpty, blank_draft, write_project
+
+DEFAULT_NAME = "Your Name"
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command line: ``sphinx-cv new`` and its options."""
+    top = argparse.ArgumentParser(
+        prog="sphinx-cv", description="Start an academic CV as a Sphinx project."
+    )
+    top.add_argument("--version", action="version", version=f"sphinx-cv {__version__}")
+    commands = top.add_subparsers(dest="command", required=True)
+    new = commands.add_parser(
+        "new",
+        help="write a new CV project into DIR",
+        description="Write a CV project (docs/, references.bib, noxfile.py, Read the Docs "
+        "and GitHub Pages configuration) that builds at once.",
+    )
+    new.add_argument("directory", type=Path, metavar="DIR", help="the project's folder")
+    new.add_argument("--name", help=f"your name (default: asked, or {DEFAULT_NAME!r})")
+    new.add_argument("--email", help="your e-mail address")
+    new.add_argument("--website", help="your website's address (https://...)")
+    new.add_argument(
+        "--from",
+        dest="source",
+        type=Path,
+        metavar="FILE",
+        help="import a JSON Resume (.json) or a RenderCV file (.yaml, .yml)",
+    )
+    new.add_argument("--bib", type=Path, metavar="FILE", help="copy a .bib file as references.bib")
+    new.add_argument("--force", action="store_true", help="write into a folder that is not empty")
+    return top
+
+
+def ask(label: str, default: str) -> str:
+    """Ask on the terminal; an empty answer keeps the default."""
+    shown = f" [{default}]" if default else ""
+    try:
+        answer = input(f"{label}{shown}: ").strip()
+    except EOFError:
+        answer = ""
+    return answer or default
+
+
+def make_draft(args: argparse.Namespace, interactive: bool) -> Draft:
+    """The draft from the imported file, or a blank CV; options override what it says."""
+    if args.source is None:
+        draft = blank_draft(DEFAULT_NAME)
+    elif args.source.suffix.lower() in (".yaml", ".yml"):
+        draft = rendercv.read(args.source)
+    else:
+        draft = jsonresume.read(args.source)
+    if args.bib is not None:
+        bibtex.add(draft, args.bib)
+    for field, label in (("name", "Your name"), ("email", "E-mail"), ("website", "Website")):
+        value = getattr(args, field)
+        current = draft.name if field == "name" else draft.profile.get(field, "")
+        if value is None and interactive and not (args.source and current):
+            value = ask(label, current)
+        if value is not None:
+            if field == "name":
+                draft.name = value.strip() or DEFAULT_NAME
+            else:
+                draft.profile[field] = value.strip()
+    return draft
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command; 0 on success, 1 on bad input (said on stderr)."""
+    args = parser().parse_args(argv)
+    try:
+        draft = make_draft(args, interactive=sys.stdin.isatty())
+        written = write_project(draft, args.directory, force=args.force)
+    except (InputError, TargetNotEmpty) as error:
+        print(f"sphinx-cv: error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:  # a question answered with Ctrl-C: nothing written
+        print("\nsphinx-cv: stopped; nothing was written", file=sys.stderr)
+        return 130
+    print(summary(draft, args.directory, written))
+    return 0
+
+
+def summary(draft: Draft, directory: Path, written: list[Path]) -> str:
+    """What was written, what each page holds, and the report's lines."""
+    counts = draft.count()
+    lines = [
+        f"Wrote {len(written)} files into {directory}/ for {draft.name}"
+        + (f", imported from {draft.source}" if draft.source else "")
+        + ":",
+        f"  {len(draft.pages)} section pages, {counts['timeline']} timeline entries, "
+        f"{counts['award']} awards, {counts['keywords']} skill and interest groups, "
+        f"{counts['bib']} bib entries",
+    ]
+    if draft.report:
+        lines += ["", "Report (what was changed or left out, and why):"]
+        lines += [f"  - {line}" for line in draft.report]
+    lines += [
+        "",
+        "Next:",
+        f"  cd {directory}",
+        "  ./cv html      # the website, with the PDF, in docs/_build/html/",
+        "  (README.md in the project says how to edit and publish it)",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,386 @@
+"""``--from cv.yaml``: a RenderCV input file as a CV project.
+
+RenderCV's format (its ``Cv`` model and entry types, ``rendercv/schema/models/cv``):
+``cv:`` holds ``name``, ``headline``, ``location``, ``email``, ``phone`` and
+``website`` (each a value or a list), ``photo``, ``social_networks``
+(``network`` and ``username``), ``custom_connections`` and ``sections``, a
+mapping of section titles to lists of entries of one type, told apart by
+their fields, as RenderCV does:
+
+- ``EducationEntry`` (``institution``, ``area``, ``degree``) → ``timeline`` ``:kind: education``;
+- ``ExperienceEntry`` (``company``, ``position``) → ``timeline``;
+- ``NormalEntry`` (``name``) → ``award`` in a section whose title names awards
+  (honours, prizes, scholarships, fellowships, grants), else ``timeline``
+  (kind ``project``, ``volunteer``, a talk, or ``activity`` by the title);
+- ``PublicationEntry`` (``title``, ``authors``, ``doi``, ``journal``) → ``references.bib``;
+- ``OneLineEntry`` (``label``, ``details``) → ``skills`` (``interests`` in an interests section);
+- ``BulletEntry``, ``NumberedEntry``, ``ReversedNumberedEntry`` → an entry when
+  the text ends in a date in parentheses (``Fulbright Scholarship (2018)``), else,
+  like text, Markdown lists and paragraphs.
+
+Dates: ``date`` (any text) or ``start_date`` and ``end_date`` (``present``);
+``Fall 2023`` is written ``2023 Fall``. Text is Markdown in RenderCV, and kept
+so. ``design``, ``locale`` and ``settings`` (RenderCV's look) are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ...source.dates import DateError, parse_dates
+from ...source.records import PROFILE_NETWORKS, TIMELINE_KINDS
+from ..draft import Bibliography, Draft, Entry, Keywords, Text, check_date
+from ..markdown import one_line
+from . import InputError
+from .jsonresume import absolute_url, bib_key, bib_text
+
+#: Each entry type's own fields (RenderCV's "characteristic fields"), tried in its order.
+ENTRY_TYPES = (
+    ("OneLineEntry", {"label", "details"}),
+    ("NormalEntry", {"name"}),
+    ("ExperienceEntry", {"company", "position"}),
+    ("EducationEntry", {"institution", "area", "degree"}),
+    ("PublicationEntry", {"title", "authors", "doi", "journal"}),
+    ("BulletEntry", {"bullet"}),
+    ("NumberedEntry", {"number"}),
+    ("ReversedNumberedEntry", {"reversed_number"}),
+)
+COMMON_FIELDS = {"date", "start_date", "end_date", "location", "summary", "highlights", "url"}
+#: RenderCV's network names of the profile's own fields.
+NETWORK_FIELDS = {name: field for field, name in PROFILE_NETWORKS.items()}
+#: RenderCV's address of each network's profile (``url_dictionary`` in social_network.py).
+NETWORK_URLS = {
+    "LinkedIn": "https://linkedin.com/in/",
+    "GitHub": "https://github.com/",
+    "GitLab": "https://gitlab.com/",
+    "IMDB": "https://imdb.com/name/",
+    "Instagram": "https://instagram.com/",
+    "ORCID": "https://orcid.org/",
+    "StackOverflow": "https://stackoverflow.com/users/",
+    "ResearchGate": "https://researchgate.net/profile/",
+    "YouTube": "https://youtube.com/@",
+    "Google Scholar": "https://scholar.google.com/citations?user=",
+    "Telegram": "https://t.me/",
+    "WhatsApp": "https://wa.me/",
+    "Leetcode": "https://leetcode.com/u/",
+    "X": "https://x.com/",
+    "Bluesky": "https://bsky.app/profile/",
+    "Reddit": "https://reddit.com/user/",
+}
+AWARD_WORDS = re.compile(r"award|honou?r|prize|scholarship|fellowship|grant|distinction", re.I)
+SEASON_FIRST = re.compile(r"(Spring|Summer|Fall|Autumn|Winter) (\d{4})", re.I)
+
+
+def load(path: Path) -> dict[str, Any]:
+    """The parsed file; a YAML error names its line and column."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as error:
+        raise InputError(f"{path}: cannot be read: {error}") from error
+    try:
+        document = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        raise InputError(f"{where}: not YAML: {error.problem or error.context}") from error
+    except yaml.YAMLError as error:
+        raise InputError(f"{path}: not YAML: {error}") from error
+    if not isinstance(document, dict) or not isinstance(document.get("cv"), dict):
+        raise InputError(f"{path}: not a RenderCV file: it needs a 'cv:' mapping at the top")
+    return document
+
+
+def read(path: Path) -> Draft:
+    """The project's draft from a RenderCV file."""
+    document = load(path)
+    cv = document["cv"]
+    draft = Draft(name=str(cv.get("name") or ""), plain=False, source=str(path))
+    for key in document:
+        if key != "cv":
+            draft.note(
+                f"{key}: RenderCV's {key} (its look and language) left out; "
+                "sphinx-cv has its own (conf.py)"
+            )
+    read_header(draft, cv)
+    sections = cv.get("sections") or {}
+    if not isinstance(sections, dict):
+        raise InputError(f"{path}: cv.sections must be a mapping of titles to lists of entries")
+    for title, entries in sections.items():
+        if not isinstance(entries, list | None):
+            raise InputError(f"{path}: cv.sections.{title} must be a list of entries")
+        read_section(draft, str(title), entries or [])
+    lists = [b for p in draft.pages for b in p.blocks if isinstance(b, Bibliography)]
+    if len(lists) == 1:
+        lists[0].keys = None  # one publications section: it lists the whole bib file
+    return draft
+
+
+def read_header(draft: Draft, cv: dict[str, Any]) -> None:
+    if not draft.name:
+        draft.note("cv.name: missing; the profile says 'Your Name' until you change it")
+        draft.name = "Your Name"
+    for field in ("email", "phone", "website"):
+        values = cv.get(field)
+        values = values if isinstance(values, list) else [values] if values else []
+        values = [str(value) for value in values]
+        if values:
+            draft.profile[field] = values[0]
+        for value in values[1:]:
+            draft.intro.bullets.append(value)
+            draft.note(f"cv.{field}: {value} listed on the home page (the profile holds one)")
+    draft.profile["location"] = str(cv.get("location") or "")
+    if cv.get("headline"):
+        draft.intro.paragraphs.append(str(cv["headline"]))
+        draft.note("cv.headline: shown on the home page; not exported")
+    if cv.get("photo"):
+        draft.note(f"cv.photo: left out (sphinx-cv shows no photo): {cv['photo']}")
+    for number, item in enumerate(cv.get("social_networks") or []):
+        network, username = str(item.get("network", "")), str(item.get("username", ""))
+        url = NETWORK_URLS.get(network, "") + username if network in NETWORK_URLS else ""
+        if network == "Mastodon" and "@" in username.lstrip("@"):
+            user, _, host = username.lstrip("@").partition("@")
+            url = f"https://{host}/@{user}"
+        field = NETWORK_FIELDS.get(network)
+        if field and not draft.profile.get(field):
+            draft.profile[field] = url
+        else:
+            draft.intro.bullets.append(
+                f"[{network}: {username}](<{url}>)" if url else f"{network}: {username}"
+            )
+            draft.note(
+                f"cv.social_networks[{number}]: {network} listed on the home page "
+                "(the profile has GitHub, Google Scholar, ORCID and LinkedIn)"
+            )
+    for item in cv.get("custom_connections") or []:
+        text, url = str(item.get("placeholder", "")), str(item.get("url") or "")
+        draft.intro.bullets.append(f"[{text}](<{url}>)" if url else text)
+        draft.note(f"cv.custom_connections: {text!r} listed on the home page")
+    known = {
+        "name",
+        "email",
+        "phone",
+        "website",
+        "location",
+        "headline",
+        "photo",
+        "social_networks",
+        "custom_connections",
+        "sections",
+    }
+    for key, value in cv.items():
+        if key not in known and value not in (None, "", [], {}):
+            draft.note(f"cv.{key}: not a field of RenderCV's cv; left out")
+
+
+def entry_type(entry: Any) -> str:
+    """RenderCV's rule: a text is a TextEntry; a mapping is the type whose own field it has."""
+    if isinstance(entry, str):
+        return "TextEntry"
+    if isinstance(entry, dict):
+        for name, fields in ENTRY_TYPES:
+            if fields & set(entry):
+                return name
+    return ""
+
+
+def read_section(draft: Draft, key: str, entries: list[Any]) -> None:
+    title = section_title(key)
+    page = draft.page(title)
+    bib_keys: list[str] = []
+    notes: set[str] = set()
+    for number, entry in enumerate(entries):
+        where = f"cv.sections.{key}[{number}]"
+        kind = entry_type(entry)
+        if kind in ("EducationEntry", "ExperienceEntry", "NormalEntry"):
+            page.blocks.append(dated_entry(draft, where, kind, title, entry))
+        elif kind == "PublicationEntry":
+            bib_keys.append(publication(draft, where, entry))
+        elif kind == "OneLineEntry":
+            keywords(page, title).groups.append(
+                (str(entry["label"]), [str(entry.get("details", ""))])
+            )
+        elif kind in TEXT_FIELDS and (dated := dated_line(title, str(entry[TEXT_FIELDS[kind]]))):
+            page.blocks.append(dated)
+            notes.add(
+                f"{kind} entries ending in a date in parentheses: written as "
+                f"{dated.directive} entries"
+            )
+        elif kind in (*TEXT_FIELDS, "TextEntry"):
+            text_entry(page, kind, entry)
+            if kind == "ReversedNumberedEntry":
+                notes.add(REVERSED_NOTE)
+        else:
+            draft.note(f"{where}: matches no RenderCV entry type; left out: {entry!r}")
+            continue
+        if isinstance(entry, dict):
+            own = dict(ENTRY_TYPES).get(kind, set())
+            for field, value in entry.items():
+                if field not in own | COMMON_FIELDS | {"authors", "title"} and value not in (
+                    None,
+                    "",
+                    [],
+                    {},
+                ):
+                    draft.note(f"{where}.{field}: a field sphinx-cv does not show; left out")
+    for note in sorted(notes):
+        draft.note(f"cv.sections.{key}: {note}")
+    if bib_keys:
+        page.blocks.append(Bibliography(bib_keys))
+
+
+#: The field that holds the text of each list-like entry type.
+TEXT_FIELDS = {
+    "BulletEntry": "bullet",
+    "NumberedEntry": "number",
+    "ReversedNumberedEntry": "reversed_number",
+}
+_TRAILING_DATE = re.compile(r"^(?P<text>.+?)\s*\((?P<date>[^()]+)\)\s*$")
+
+
+def dated_line(section: str, text: str) -> Entry | None:
+    """``Fulbright Scholarship (2018)`` in an awards section: an award of 2018.
+
+    A list item that ends in a date the grammar reads becomes an entry: an
+    ``award`` in a section named for awards, else a ``timeline`` of the
+    section's kind. Anything else stays a list item.
+    """
+    match = _TRAILING_DATE.match(one_line(text))
+    if match is None:
+        return None
+    date = SEASON_FIRST.sub(lambda m: f"{m.group(2)} {m.group(1).title()}", match["date"])
+    try:
+        parse_dates(date)
+    except DateError:
+        return None
+    if AWARD_WORDS.search(section):
+        return Entry("award", match["text"], date)
+    return Entry("timeline", match["text"], date, {"kind": section_kind(section)})
+
+
+def section_title(key: str) -> str:
+    """RenderCV's section key as a title: ``honors_and_awards`` → ``Honors and Awards``."""
+    if key != key.lower():
+        return key
+    words = key.replace("_", " ").split()
+    small = {"and", "or", "of", "the", "in", "for", "on", "to", "a", "an"}
+    return " ".join(
+        word if number and word in small else word.capitalize() for number, word in enumerate(words)
+    )
+
+
+def keywords(page, title: str) -> Keywords:
+    """The page's skills (or interests) block, made at its first line."""
+    directive = "interests" if "interest" in title.lower() else "skills"
+    for block in page.blocks:
+        if isinstance(block, Keywords):
+            return block
+    block = Keywords(directive)
+    page.blocks.append(block)
+    return block
+
+
+def text_entry(page, kind: str, entry: Any) -> None:
+    last = page.blocks[-1] if page.blocks else None
+    if kind == "TextEntry":
+        page.blocks.append(Text(paragraphs=[str(entry)]))
+        return
+    numbered = kind == "NumberedEntry"
+    if not (isinstance(last, Text) and last.bullets and last.numbered == numbered):
+        last = Text(numbered=numbered)
+        page.blocks.append(last)
+    last.bullets.append(str(entry.get(TEXT_FIELDS[kind], "")))
+
+
+REVERSED_NOTE = "reversed_number entries: written as a bullet list (Markdown numbers only upwards)"
+
+
+def date_text(entry: dict[str, Any]) -> str:
+    """RenderCV's dates in the date grammar: ``date`` wins; a start alone is ongoing."""
+
+    def text(value: Any) -> str:
+        return SEASON_FIRST.sub(lambda m: f"{m.group(2)} {m.group(1).title()}", str(value).strip())
+
+    if entry.get("date") not in (None, ""):
+        return text(entry["date"])
+    start, end = entry.get("start_date"), entry.get("end_date")
+    if start not in (None, ""):
+        return f"{text(start)} -- {text(end) if end not in (None, '') else 'present'}"
+    return text(end) if end not in (None, "") else ""
+
+
+_LINK = re.compile(r"^\[(?P<text>[^\[\]]+)\]\((?P<url>https?://[^()\s]+)\)$")
+
+
+def dated_entry(draft: Draft, where: str, kind: str, section: str, entry: dict) -> Entry:
+    paragraphs = [str(entry["summary"])] if entry.get("summary") else []
+    bullets = [str(item) for item in entry.get("highlights") or []]
+    url = absolute_url(draft, where + ".url", str(entry.get("url") or ""))
+    name_field = {"EducationEntry": "institution", "ExperienceEntry": "company"}.get(kind, "name")
+    link = _LINK.match(str(entry.get(name_field) or "").strip())
+    if link and not url:
+        # "[FlashInfer](https://…)": the entry's own link, as :url: gives it.
+        entry = {**entry, name_field: link["text"]}
+        url = link["url"]
+    date = check_date(draft, where, date_text(entry))
+    location = str(entry.get("location") or "")
+    if kind == "EducationEntry":
+        degree, area = str(entry.get("degree") or ""), str(entry.get("area") or "")
+        role = f"{degree} in {area}" if degree and area else degree or area
+        options = {"role": role, "location": location, "url": url, "kind": "education"}
+        return Entry("timeline", str(entry["institution"]), date, options, paragraphs, bullets)
+    if kind == "ExperienceEntry":
+        options = {"role": str(entry.get("position") or ""), "location": location, "url": url}
+        return Entry("timeline", str(entry["company"]), date, options, paragraphs, bullets)
+    if AWARD_WORDS.search(section):
+        if location:
+            paragraphs.insert(0, location)
+        return Entry("award", str(entry["name"]), date, {"url": url}, paragraphs, bullets)
+    options = {"location": location, "url": url, "kind": section_kind(section)}
+    return Entry("timeline", str(entry["name"]), date, options, paragraphs, bullets)
+
+
+def section_kind(title: str) -> str:
+    """A NormalEntry's ``:kind:`` from its section's title."""
+    lowered = title.lower()
+    if "project" in lowered:
+        return "project"
+    if "volunteer" in lowered:
+        return "volunteer"
+    if "talk" in TIMELINE_KINDS and re.search(r"talk|presentation|seminar", lowered):
+        return "talk"
+    return "activity"
+
+
+def publication(draft: Draft, where: str, entry: dict) -> str:
+    """A PublicationEntry as a bib entry; its key."""
+    authors = [re.sub(r"^\*+|\*+$", "", str(a)).strip() for a in entry.get("authors") or []]
+    fields = {"title": str(entry.get("title", "")), "author": " and ".join(authors)}
+    date = str(entry.get("date") or "")
+    year = re.match(r"\d{4}", date)
+    if year:
+        fields["year"] = year.group(0)
+        month = re.match(r"\d{4}-(\d{2})", date)
+        if month:
+            fields["month"] = str(int(month.group(1)))
+    elif date:
+        fields["note"] = date
+        draft.note(f"{where}.date: {date!r} has no year; kept as the entry's note")
+    if entry.get("doi"):
+        fields["doi"] = str(entry["doi"])
+    elif entry.get("url"):
+        fields["url"] = str(entry["url"])
+    if entry.get("summary"):
+        fields["addendum"] = str(entry["summary"])
+    journal = str(entry.get("journal") or "")
+    entry_type = "article" if journal and authors and "year" in fields else "misc"
+    fields["journal" if entry_type == "article" else "publisher"] = journal
+    key = bib_key(authors, fields, set(re.findall(r"@\w+\{([^,]+),", draft.bib)))
+    body = ",\n".join(
+        f"  {name} = {{{bib_text(value, name)}}}" for name, value in fields.items() if value
+    )
+    draft.bib += f"@{entry_type}{{{key},\n{body},\n}}\n"
+    return key

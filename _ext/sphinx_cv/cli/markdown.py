@@ -1,0 +1,87 @@
+"""Values written into MyST Markdown so that they cannot break its structure.
+
+An imported value may hold anything: newlines, ``:::``, a leading ``:`` or
+``%`` (a MyST comment), ``#`` (a heading), ``*`` or ``_``. The writers here put
+it on one line, quote option values the options parser would read otherwise
+(``#`` starts a comment there, a leading quote or ``|`` changes the value), and
+escape a leading character that would start a block.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+#: Inline Markdown: what plain text must escape to read as itself.
+_INLINE = re.compile(r"([\\`*\[\]<>])|(?<!\w)_|_(?!\w)|&(?=#?\w+;)")
+#: A line start that opens a block: heading, quote, list, fence, table, comment,
+#: MyST target ``(x)=`` or block break ``+++``, an ordered-list number.
+_BLOCK_START = re.compile(r"^(?:[#>+*=|%:~-]|`{3}|\(.*\)=)|^(\d+)([.)])(?=\s|$)")
+#: An option value the options parser reads as itself, unquoted.
+_PLAIN_OPTION = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`]([^#:]|:(?!\s)|(?<!\s)#)*(?<![\s:])")
+
+
+#: What ends a line for Markdown or Python, with the spaces around it; a thin or
+#: no-break space is a character of the text and stays.
+_LINE_BREAKS = re.compile(r"[ \t]*[\r\n\f\v\x1c-\x1e\x85\u2028\u2029]+[ \t]*|[ \t]{2,}|\t")
+
+
+def one_line(text: str) -> str:
+    """The text on one line: each line break, and each run of spaces or tabs, one space."""
+    return _LINE_BREAKS.sub(" ", str(text)).strip(" \t\r\n\f\v\x1c\x1d\x1e\x85\u2028\u2029")
+
+
+def escape(text: str) -> str:
+    """Plain text as Markdown that shows exactly that text, on one line."""
+    return _INLINE.sub(lambda m: "\\" + m.group(0), one_line(text))
+
+
+def block_safe(line: str) -> str:
+    """A line that starts a paragraph, whatever its first character."""
+    match = _BLOCK_START.match(line)
+    if match is None:
+        return line
+    if match.group(1):  # "1." stays a number, not a list
+        return f"{match.group(1)}\\{line[len(match.group(1)) :]}"
+    return "\\" + line
+
+
+def paragraph(text: str, *, plain: bool = True) -> str:
+    """One paragraph: plain text escaped, Markdown kept; one line, block-safe."""
+    return block_safe(escape(text) if plain else one_line(text))
+
+
+def option(name: str, value: str) -> str:
+    """``:name: value``, quoted (as JSON, which the options parser reads) when needed."""
+    value = one_line(value)
+    if not _PLAIN_OPTION.fullmatch(value):
+        value = json.dumps(value, ensure_ascii=False)
+    return f":{name}: {value}"
+
+
+def fence_for(lines: list[str]) -> str:
+    """A colon fence longer than any colon run that starts a line of the body."""
+    longest = max((len(m.group(0)) for line in lines if (m := re.match(r":+", line))), default=0)
+    return ":" * max(3, longest + 1)
+
+
+def directive(
+    name: str, argument: str, options: list[tuple[str, str]], body: list[str]
+) -> list[str]:
+    """The lines of ``:::{name} argument``, its options, a blank line, the body, ``:::``."""
+    fence = fence_for(body)
+    head = f"{fence}{{{name}}}" + (f" {one_line(argument)}" if argument.strip() else "")
+    lines = [head, *(option(key, value) for key, value in options if one_line(value))]
+    if body:
+        lines += ["", *body]
+    return [*lines, fence]
+
+
+def bullets(items: list[str], *, plain: bool = True) -> list[str]:
+    """A bullet list, one line an item."""
+    return [f"- {paragraph(item, plain=plain)}" for item in items if one_line(item)]
+
+
+def commented(lines: list[str]) -> list[str]:
+    """Lines as MyST comments (``%``): shown in the source, not in the CV."""
+    return [f"% {line}".rstrip() for line in lines]

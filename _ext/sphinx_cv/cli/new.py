@@ -1,0 +1,268 @@
+"""``sphinx-cv new``: write a :class:`~sphinx_cv.cli.draft.Draft` as a CV project.
+
+The project: ``docs/`` (``conf.py``, ``index.md`` with the profile and the list
+of sections, one page per section), ``references.bib``, ``requirements.txt``,
+``noxfile.py``, ``.readthedocs.yaml``, ``.github/workflows/pages.yml``,
+``README.md`` and ``.gitignore``. Fixed files come from ``templates/``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from importlib import metadata
+from pathlib import Path
+from string import Template
+
+from .. import __version__
+from ..source.records import TIMELINE_KINDS
+from . import markdown as md
+from .draft import Bibliography, Block, Draft, Entry, Keywords, Page, Text
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+#: Template file → where it goes in the project.
+FIXED_FILES = {
+    "noxfile.py.txt": "noxfile.py",
+    "readthedocs.yaml": ".readthedocs.yaml",
+    "pages.yml": ".github/workflows/pages.yml",
+    "gitignore.txt": ".gitignore",
+    # The repository's own ./cv: nox in .venv/, for a Python that pip may not install into.
+    "cv.txt": "cv",
+}
+#: Files written executable.
+EXECUTABLES = ("cv",)
+
+#: Talks are their own kind once the extension has it.
+TALK_KIND = "talk" if "talk" in TIMELINE_KINDS else "activity"
+
+BIB_HEADER = """\
+% The publication list: every entry here is shown on the publications page,
+% newest first. Besides the usual fields the CV style reads abbr (the venue's
+% abbreviation), addendum, author+an (1=equal; 2=equal marks equal contribution),
+% url, eprint + archiveprefix = {arXiv}, doi, pdf, code and slides.
+"""
+#: The example paper, shown on the publications page (a bib file has no comments
+#: that may hold an entry: pybtex reads an "@" even after a "%").
+BIB_EXAMPLE = [
+    "Add your papers to references.bib, one entry each, like this one:",
+    "",
+    "@article{doe2024example,",
+    "  title   = {An Example Paper},",
+    "  author  = {Doe, Jane and Roe, Richard},",
+    "  journal = {Journal of Examples},",
+    "  year    = {2024},",
+    "  doi     = {10.1000/example},",
+    "}",
+]
+
+
+EXAMPLE_NOTE = "An example entry: remove the % at the start of each line to use it."
+
+
+class TargetNotEmpty(Exception):
+    """The target folder exists and holds files (``--force`` writes anyway)."""
+
+
+def blank_draft(name: str) -> Draft:
+    """A new CV: the owner's profile and the usual sections, each with a commented example."""
+    draft = Draft(name=name)
+    examples: dict[str, list[Block]] = {
+        "Education": [
+            Entry(
+                "timeline",
+                "University of Somewhere",
+                "2020-09 -- present",
+                {"role": "Ph.D. in Physics", "location": "Somewhere, Country", "kind": "education"},
+                bullets=["Advisor: Prof. Jane Doe"],
+            )
+        ],
+        "Experience": [
+            Entry(
+                "timeline",
+                "Institute of Examples",
+                "2019-06 -- 2019-08",
+                {"role": "Research Intern", "location": "City"},
+                bullets=["What you did, in one line"],
+            )
+        ],
+        "Publications": [],
+        "Talks": [
+            Entry(
+                "timeline",
+                "Title of the Talk",
+                "2024-05-14",
+                {"role": "Invited talk, Some Conference", "kind": TALK_KIND},
+            )
+        ],
+        "Awards": [
+            Entry(
+                "award",
+                "Best Paper Award",
+                "2023",
+                {"issuer": "Some Conference"},
+                paragraphs=["For the paper on examples"],
+            )
+        ],
+        "Skills": [
+            Keywords("skills", [("Languages", ["English (native)", "French (fluent)"])]),
+            Keywords("interests", items=["Optimization", "Statistics"]),
+        ],
+    }
+    for title, blocks in examples.items():
+        page = draft.page(title)
+        if blocks:
+            lines = [EXAMPLE_NOTE]
+            for block in blocks:
+                lines += [*([""] if len(lines) > 1 else []), *block_lines(block, plain=True)]
+        else:
+            page.blocks.append(Bibliography())
+            lines = BIB_EXAMPLE
+        page.example = md.commented(lines)
+    return draft
+
+
+# -- Markdown -------------------------------------------------------------------
+
+
+def inline(text: str, plain: bool) -> str:
+    """One line of inline Markdown from plain text (escaped) or Markdown (kept)."""
+    return md.escape(text) if plain else md.one_line(text)
+
+
+def block_lines(block: Block, plain: bool) -> list[str]:
+    """The Markdown lines of one block."""
+    if isinstance(block, Entry):
+        return entry_lines(block, plain)
+    if isinstance(block, Keywords):
+        return keyword_lines(block, plain)
+    if isinstance(block, Bibliography):
+        options = [] if block.keys is None else [f":filter: key in {_set(block.keys)}"]
+        return ["```{bibliography}", *(options or [":all:"]), "```"]
+    return text_lines(block, plain)
+
+
+def entry_lines(entry: Entry, plain: bool) -> list[str]:
+    options = [("date", entry.date)]
+    for name, value in entry.options.items():
+        # Web addresses and kinds are values, not text to show: never escaped.
+        options.append((name, value if name in ("url", "kind") else inline(value, plain)))
+    body = text_lines(Text(entry.paragraphs, entry.bullets), plain)
+    return md.directive(entry.directive, inline(entry.title, plain), options, body)
+
+
+def keyword_lines(block: Keywords, plain: bool) -> list[str]:
+    body = [
+        f"- **{inline(label, plain)}:** {_join(items, plain)}"
+        for label, items in block.groups
+        if items
+    ]
+    if block.items:
+        body += ([""] if body else []) + [md.block_safe(_join(block.items, plain, "; "))]
+    return md.directive(block.directive, "", [], body)
+
+
+def _join(items: list[str], plain: bool, separator: str = "") -> str:
+    """Items as the directive splits them: by ``;`` when one has a comma, else ``,``."""
+    separator = separator or ("; " if any("," in item for item in items) else ", ")
+    return separator.join(inline(item, plain) for item in items if md.one_line(item))
+
+
+def text_lines(text: Text, plain: bool) -> list[str]:
+    plain = plain and not text.markdown
+    lines: list[str] = []
+    for paragraph in text.paragraphs:
+        if md.one_line(paragraph):
+            lines += [*([""] if lines else []), md.paragraph(paragraph, plain=plain)]
+    if text.bullets:
+        items = md.bullets(text.bullets, plain=plain)
+        if text.numbered:
+            items = [f"1. {item[2:]}" for item in items]
+        lines += [*([""] if lines else []), *items]
+    return lines
+
+
+def _set(keys: list[str]) -> str:
+    return "{" + ", ".join(f'"{key}"' for key in keys) + "}"
+
+
+def page_text(page: Page, plain: bool) -> str:
+    lines = [f"# {inline(page.title, plain)}"]
+    for block in page.blocks:
+        if isinstance(block, Keywords) and not (block.items or any(i for _, i in block.groups)):
+            continue  # an empty skills block would only warn
+        lines += ["", *block_lines(block, plain)]
+    if page.example:
+        lines += ["", *page.example]
+    return "\n".join(lines) + "\n"
+
+
+def index_text(draft: Draft) -> str:
+    profile = [(field, value) for field, value in draft.profile.items() if value]
+    lines = [f"# {inline(draft.name, draft.plain)}", ""]
+    lines += md.directive("profile", inline(draft.name, draft.plain), profile, [])
+    intro = text_lines(draft.intro, draft.plain)
+    if intro:
+        lines += ["", *intro]
+    lines += ["", "```{toctree}", ":maxdepth: 1", "", *(page.slug for page in draft.pages), "```"]
+    return "\n".join(lines) + "\n"
+
+
+# -- the project ----------------------------------------------------------------
+
+
+def project_files(draft: Draft) -> dict[str, str]:
+    """Every file of the project, by its path relative to the project's folder."""
+    year = datetime.date.today().year
+    values = {
+        "name": md.one_line(draft.name),
+        "project": repr(md.one_line(draft.name)),
+        "copyright": repr(f"{year}, {md.one_line(draft.name)}"),
+        "html_baseurl": repr(draft.html_baseurl),
+        "present_label": repr(draft.present_label),
+        "requirement": requirement(),
+    }
+    files = {
+        "docs/conf.py": _template("conf.py.txt", values),
+        "docs/index.md": index_text(draft),
+        "references.bib": BIB_HEADER + ("\n" + draft.bib if draft.bib else ""),
+        "requirements.txt": _template("requirements.txt.txt", values),
+        "README.md": _template("README.md.txt", values),
+    }
+    for page in draft.pages:
+        files[f"docs/{page.slug}.md"] = page_text(page, draft.plain)
+    for template, target in FIXED_FILES.items():
+        files[target] = (TEMPLATES / template).read_text(encoding="utf-8")
+    return files
+
+
+def requirement() -> str:
+    """How the project installs sphinx-cv: from the Git repository it came from, else by version."""
+    try:
+        direct = json.loads(metadata.distribution("sphinx-cv").read_text("direct_url.json") or "{}")
+    except metadata.PackageNotFoundError:
+        direct = {}
+    vcs = direct.get("vcs_info", {})
+    if vcs.get("vcs") == "git" and direct.get("url", "").startswith("https://"):
+        return f"sphinx-cv @ git+{direct['url']}@{vcs.get('commit_id', 'main')}"
+    return f"sphinx-cv>={__version__}"
+
+
+def _template(name: str, values: dict[str, str]) -> str:
+    return Template((TEMPLATES / name).read_text(encoding="utf-8")).substitute(values)
+
+
+def write_project(draft: Draft, target: Path, force: bool = False) -> list[Path]:
+    """Write the project into ``target``; refuse a non-empty folder unless ``force``."""
+    target = Path(target)
+    if target.exists() and (not target.is_dir() or any(target.iterdir())) and not force:
+        raise TargetNotEmpty(f"{target} exists and is not empty; use --force to write into it")
+    written = []
+    for relative, text in project_files(draft).items():
+        path = target / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        if relative in EXECUTABLES:
+            path.chmod(0o755)
+        written.append(path)
+    return written
