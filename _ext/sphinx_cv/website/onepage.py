@@ -14,6 +14,7 @@ Other outputs (the PDF, text) are the whole CV already: there it is empty.
 
 from __future__ import annotations
 
+import inspect
 import posixpath
 from typing import ClassVar
 
@@ -72,7 +73,10 @@ def _profile(app: Sphinx) -> list[nodes.Node]:
 
 def _page_sections(app: Sphinx, page: str, into: str) -> list[nodes.Node]:
     """A page's content as shown on its own page, its anchors prefixed with its name."""
-    doctree = app.env.get_and_resolve_doctree(page, app.builder)
+    # Sphinx 9 wants the build's tags (its toctrees' "only"); 7.4 does not know them.
+    accepts_tags = "tags" in inspect.signature(app.env.get_and_resolve_doctree).parameters
+    extra = {"tags": app.tags} if accepts_tags else {}
+    doctree = app.env.get_and_resolve_doctree(page, app.builder, **extra)
     prefix = f"{page.replace('/', '-')}-"
     for node in doctree.findall(nodes.Element):
         node["ids"] = [prefix + node_id for node_id in node.get("ids", [])]
@@ -95,6 +99,17 @@ def _relative_again(app: Sphinx, page: str, into: str, refuri: str) -> str:
     return relative_uri(app.builder.get_target_uri(into), target)
 
 
+def pages_to_refill(app: Sphinx, env, added: set, changed: set, removed: set) -> list[str]:
+    """When any page changed, the pages holding ``{cv-all}`` are read and written again."""
+    if not (added or changed or removed):
+        return []
+    return [
+        docname
+        for docname, metadata in env.metadata.items()
+        if metadata.get(METADATA) and docname in env.found_docs and docname not in removed
+    ]
+
+
 def offer_page(app: Sphinx) -> tuple[str, str, str] | None:
     """For the download line: the one-page CV, when a page other than the home page has it."""
     if app.builder.name not in WEBSITE_BUILDERS:
@@ -108,4 +123,5 @@ def offer_page(app: Sphinx) -> tuple[str, str, str] | None:
 def setup(app: Sphinx) -> None:
     app.add_directive("cv-all", CVAllDirective)
     app.connect("doctree-resolved", fill_page)
+    app.connect("env-get-outdated", pages_to_refill)
     app.connect("cv-download", offer_page, priority=900)  # after the files
