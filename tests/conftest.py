@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -63,3 +64,14 @@ def warning_lines(app) -> list[str]:
     """The build's warnings, one a line, without terminal colours."""
     text = strip_colors(app.warning.getvalue())
     return [line for line in text.splitlines() if "WARNING" in line or "ERROR" in line]
+
+
+def compile_pdf(tex: Path) -> Path:
+    """latexmk on the LaTeX builder's output; a failure shows the end of TeX's output."""
+    from sphinx_cv.pdf.compile import TOOLS, compile_tex
+
+    require_tool(*TOOLS)
+    try:
+        return compile_tex(tex)
+    except subprocess.CalledProcessError as error:
+        pytest.fail(f"LaTeX failed on {tex.name}:\n{(error.stdout or '')[-3000:]}")

@@ -18,7 +18,7 @@ from conftest import warning_lines
 from sphinx.testing.util import SphinxTestApp
 
 DATES = "accepted forms: YYYY, YYYY-MM, YYYY-MM-DD or 'YYYY Season'"
-URLS = "accepted are absolute http://, https:// or mailto: URLs"
+URLS = "accepted are absolute http:// or https:// URLs"
 KINDS = "accepted are education, work, volunteer, project, activity, talk (default work)"
 
 # (page, the line the warning points at, the problem, what is accepted)
@@ -57,6 +57,7 @@ CASES = [
     ("options", ":colour: red", "Unknown option key: 'colour'", "allowed: ['class', 'date'"),
     ("options", ":role: Winner", "'award': Unknown option key: 'role'", "'issuer', 'url'"),
     ("options", ":::{award} Nested entry", "'2019-14' has no month 14", DATES),
+    ("options", ":::{timeline} Outer entry", "'Nested entry' (line 36) is inside", "closing ':::'"),
     ("options", ":::{profile}\n", "profile: the name is missing", "{profile} Ada Lovelace"),
     ("options", ":::{profile} Ada", "'ada at example.org' is ignored", "'name@example.org'"),
     ("options", ":twitter: @ada", "Unknown option key: 'twitter'", "'email', 'github'"),
@@ -101,10 +102,11 @@ def line_of(path, anchor: str) -> int:
     return text.count("\n", 0, starts[0]) + 1
 
 
-def build(rootdir, tmp_path_factory, name: str) -> SphinxTestApp:
-    srcdir = tmp_path_factory.mktemp(name) / "src"
+def build(rootdir, tmp_path_factory, name: str, builder: str = "html") -> SphinxTestApp:
+    """Build a copy of the root ``test-NAME`` (without the site's PDF)."""
+    srcdir = tmp_path_factory.mktemp(f"{name}-{builder}") / "src"
     shutil.copytree(rootdir / f"test-{name}", srcdir)
-    app = SphinxTestApp("html", srcdir=srcdir)
+    app = SphinxTestApp(builder, srcdir=srcdir, confoverrides={"cv_pdf_link": False})
     try:
         app.build()
     finally:
@@ -140,8 +142,20 @@ def test_case_warns_once_at_its_line(corpus, page_name, anchor, problem, accepte
     assert accepted in matching[0]
 
 
+def test_a_second_profile_warns_and_names_the_first(corpus):
+    options = corpus.srcdir / "options.md"
+    first = f"{options}:{line_of(options, ':::{profile}' + chr(10))}"
+    for page_name, anchor in (("options", ":::{profile} Ada"), ("urls", ":::{profile} Grace")):
+        source = corpus.srcdir / f"{page_name}.md"
+        prefix = f"{source}:{line_of(source, anchor)}: WARNING: profile: the CV has a profile "
+        matching = [w for w in warning_lines(corpus) if w.startswith(prefix)]
+        assert len(matching) == 1, warning_lines(corpus)
+        assert f"already, at {first}; only that one is used" in matching[0]
+
+
 def test_no_other_warnings_and_no_traceback(corpus):
     expected = [w for w in warning_lines(corpus) if any(case[2] in w for case in CASES)]
+    expected += [w for w in warning_lines(corpus) if "has a profile already" in w]
     about_incomplete = [
         w for w in warning_lines(corpus) if any(key in w for key in INCOMPLETE_ENTRIES)
     ]
@@ -186,7 +200,8 @@ def test_every_page_is_built(corpus):
 def test_rejected_urls_give_no_link(corpus):
     soup = page(corpus, "urls")
     hrefs = [a["href"] for a in soup.select(".cv-entry a, .cv-profile a")]
-    assert hrefs == ["mailto:grace%40example.org", "https://example.org/ok"]
+    # Grace's profile is the CV's second (options.md has the first): it is not shown.
+    assert hrefs == ["https://example.org/ok"]
     assert not soup.find(href=re.compile("^(javascript|data|vbscript|file):", re.IGNORECASE))
     # The rejected data URL's markup is nowhere as markup.
     assert "<script>alert" not in (corpus.outdir / "urls.html").read_text(encoding="utf-8")

@@ -8,7 +8,7 @@ import pytest
 from conftest import REPO_DIR
 
 PACKAGE = REPO_DIR / "_ext" / "sphinx_cv"
-OUTPUTS = ("website", "pdf", "text", "exports")
+OUTPUTS = ("website", "pdf", "text", "manual", "exports")
 
 
 def imported_packages(path, package=PACKAGE) -> set[str]:
@@ -67,5 +67,5 @@ def test_every_node_has_a_writer_for_every_output_format(app):
 
     handlers = app.registry.translation_handlers
     for node in (*ALL_NODES, *PUBLICATION_NODES):
-        for output_format in ("html", "latex", "text"):
+        for output_format in ("html", "latex", "text", "man", "texinfo"):
             assert node.__name__ in handlers[output_format], (node.__name__, output_format)

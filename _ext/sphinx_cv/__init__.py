@@ -7,7 +7,7 @@ Turn it on in ``conf.py`` with::
 The data flows one way, and the subpackages follow it: ``source`` reads the
 Markdown into records, ``publications`` renders ``references.bib``, ``model``
 gathers the whole CV, and each output writes it: ``website`` (HTML), ``pdf``
-(LaTeX and the PDF), ``text``, ``exports`` (JSON Resume, JSON-LD).
+(LaTeX and the PDF), ``text``, ``manual`` (man, Texinfo), ``exports`` (JSON Resume, JSON-LD).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import exports, pdf, publications, source, text, website
+from . import exports, manual, pdf, publications, source, text, website
 
 __version__ = "0.1.0"
 
@@ -27,6 +27,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     website.setup(app)  # HTML, the slim site, the download line
     pdf.setup(app)  # LaTeX, the PDF's look and compile, the site's PDF
     text.setup(app)  # plain text
+    manual.setup(app)  # man pages and Texinfo
     exports.setup(app)  # JSON Resume, JSON-LD
 
     return {

@@ -180,7 +180,10 @@ def test_unpublished_note_is_the_venue():
             "@misc{k, title={T}, author={A, B}, author+an={1=first}}",
             "unknown annotation 'first'",
         ),
-        ("@misc{k, title={T}, pdf={javascript:alert(1)}}", "write an http:// or https:// URL"),
+        (
+            "@misc{k, title={T}, pdf={javascript:alert(1)}}",
+            "accepted are absolute http:// or https:// URLs",
+        ),
     ],
 )
 def test_check_entry_names_the_problem(bib, message):
@@ -367,7 +370,7 @@ def test_bad_entries_warn_at_their_line_and_the_list_goes_on(app):
         ("author+an = {x=equal}", "'x=equal' is not AUTHOR_NUMBER=ANNOTATION; write e.g."),
         ("author+an = {1=equal; 4=equal}", "names author 4, but the entry has 2 authors"),
         ("author+an = {2=first}", "unknown annotation 'first' in '2=first'; accepted are"),
-        ("pdf       = {javascript:alert(1)}", "is not shown; write an http:// or https:// URL"),
+        ("pdf       = {javascript:alert(1)}", "is not shown: it has the scheme 'javascript'"),
     ]
     for anchor, message in expected:
         location = f"{bib}:{line_of(bib, anchor)}: WARNING: "

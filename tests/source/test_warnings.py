@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 from conftest import warning_lines
 
 ACCEPTED_DATES = "accepted forms: YYYY, YYYY-MM, YYYY-MM-DD or 'YYYY Season'"
-ACCEPTED_URLS = "accepted are absolute http://, https:// or mailto: URLs"
+ACCEPTED_URLS = "accepted are absolute http:// or https:// URLs"
 
 EXPECTED = [
     (3, "timeline: invalid ':date:' 'last spring': 'last spring' is not a date", ACCEPTED_DATES),

@@ -36,9 +36,11 @@ from ..model import WEBSITE_BUILDERS
 from ..publications.style import (
     EQUAL_LEGEND,
     has_equal_contribution,
+    month_of,
     plain_names,
     plain_source,
     plain_text,
+    shown_link,
     shows_note,
 )
 from ..source.dates import SEASON_MONTHS, DatePoint, Span, format_dates
@@ -64,7 +66,6 @@ KIND_SECTIONS = {
     "activity": "projects",
     "talk": "projects",
 }
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 # -- dates ------------------------------------------------------------------------
@@ -207,14 +208,13 @@ def keyword_sections(groups: Iterable[KeywordGroup]) -> dict[str, list[dict[str,
 # -- publications -----------------------------------------------------------------
 
 
-def release_date(fields: Any) -> str:
+def release_date(entry: Any) -> str:
     """``year`` with ``month`` when the bib gives a month the schema can hold."""
-    year = fields.get("year", "").strip()
-    if not re.fullmatch(r"\d{4}", year):
+    year = entry.fields.get("year", "").strip()
+    if not re.fullmatch(r"[0-9]{4}", year):
         return ""
-    month = fields.get("month", "").strip().lower()[:3]
-    number = _MONTHS.index(month) + 1 if month in _MONTHS else int(month) if month.isdigit() else 0
-    return f"{year}-{number:02d}" if 1 <= number <= 12 else year
+    number = month_of(entry)
+    return f"{year}-{number:02d}" if number else year
 
 
 def publication_item(entry: Any) -> dict[str, Any]:
@@ -240,8 +240,8 @@ def publication_item(entry: Any) -> dict[str, Any]:
         {
             "name": plain_text(fields.get("title", "")),
             "publisher": publisher,
-            "releaseDate": release_date(fields),
-            "url": publication_url(fields),
+            "releaseDate": release_date(entry),
+            "url": publication_url(entry),
             "summary": " ".join(_sentence(part) for part in summary if part),
         }
     )
@@ -251,15 +251,9 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?", ")")) else text + "."
 
 
-def publication_url(fields: Any) -> str:
-    """``url``, else the arXiv abstract page, else the DOI."""
-    if fields.get("url"):
-        return fields["url"]
-    if fields.get("eprint") and fields.get("archiveprefix", "").lower() == "arxiv":
-        return f"https://arxiv.org/abs/{fields['eprint']}"
-    if fields.get("doi"):
-        return f"https://doi.org/{fields['doi']}"
-    return ""
+def publication_url(entry: Any) -> str:
+    """``url``, else the arXiv abstract page, else the DOI: the first the URL policy accepts."""
+    return next(filter(None, (shown_link(entry, field) for field in ("url", "eprint", "doi"))), "")
 
 
 # -- the document -----------------------------------------------------------------

@@ -120,9 +120,11 @@ def visit_publication(self: LaTeXTranslator, node: nodes.Element) -> None:
     self.body.append(f"\\cvpublication{{{self.encode(node['label'])}}}")
     self.body.append(self.hypertarget_to(node, anchor=True))
     # sphinxcontrib-bibtex links citations in LaTeX to \bibitem's anchor
-    # "cite.DOCNAME:ID" (written as is); give the entry that anchor too.
+    # "cite.DOCNAME:ID"; give the entry that anchor too, escaped (a page named
+    # "a%b" would comment out the rest of the line).
     for node_id in node["ids"]:
-        self.body.append(f"\\hypertarget{{cite.{node['docname']}:{node_id}}}{{}}")
+        anchor = self.idescape(f"cite.{node['docname']}:{node_id}")
+        self.body.append(f"\\hypertarget{{{anchor}}}{{}}")
     self.body.append("%")
 
 

@@ -4,6 +4,7 @@
   and the checks of each entry;
 - ``bibliography``: the style made default, one numbering across lists, the
   lists kept in place as ``nodes``, warnings at their line in the ``.bib``;
+- ``bibfiles``: the ``.bib`` files read leniently, each mistake a warning at its line;
 - ``filters``: a ``:filter:`` name that no entry has is a warning;
 - ``nodes``: the publication list's nodes (each output writes them).
 """
@@ -12,11 +13,12 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import bibliography
+from . import bibfiles, bibliography
 from .filters import check_filters
 
 
 def setup(app: Sphinx) -> None:
     """Register the style, the numbering and the checks."""
+    bibfiles.setup(app)
     bibliography.setup(app)
     app.connect("doctree-read", check_filters)

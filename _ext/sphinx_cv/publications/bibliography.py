@@ -20,7 +20,6 @@ with a pybtex style. This module
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -40,8 +39,10 @@ from sphinxcontrib.bibtex.directives import BibliographyKey
 from sphinxcontrib.bibtex.nodes import bibliography as bibliography_node
 from sphinxcontrib.bibtex.transforms import node_text_transform
 
+from ..source.config import conf_py_location
 from . import directive, extras
 from . import nodes as pubnodes
+from .bibfiles import bib_location
 from .math import Formula
 from .style import (
     EQUAL_LEGEND,
@@ -107,7 +108,7 @@ def prepare_publications(app: Sphinx, env: BuildEnvironment) -> None:
                 pages.setdefault(entry.key, set()).add(key.docname)
     all_bibfiles = list(domain.bibdata.bibfiles)
     in_file_order = [entry for entry in domain.get_entries(all_bibfiles) if entry.key in shown]
-    style = CVStyle.configured(owner_names(app.config), number_entries(in_file_order))
+    style = CVStyle.configured(owner_names(app), number_entries(in_file_order))
     register_plugin(PLUGIN_GROUP, STYLE_NAME, style, force=True)
 
     bibfile_of = _bibfile_of(domain)
@@ -116,7 +117,7 @@ def prepare_publications(app: Sphinx, env: BuildEnvironment) -> None:
         for problem in check_entry(entry):
             logger.warning(
                 problem.message,
-                location=_bib_location(path, entry.key, problem.field),
+                location=bib_location(path, entry.key, problem.field),
                 type="cv",
                 subtype="bibtex",
             )
@@ -131,7 +132,7 @@ def _register_preview(env: BuildEnvironment, bibfile: Path, entry: Entry, docnam
         logger.warning(
             f"{entry.key}: preview {entry.fields['preview']!r} is not shown: no such file; "
             "accepted is an image's path relative to the .bib file, e.g. 'previews/paper.png'",
-            location=_bib_location(bibfile, entry.key, "preview"),
+            location=bib_location(bibfile, entry.key, "preview"),
             type="cv",
             subtype="bibtex",
         )
@@ -140,9 +141,9 @@ def _register_preview(env: BuildEnvironment, bibfile: Path, entry: Entry, docnam
         env.images.add_file(docname, image)
 
 
-def owner_names(config: Config) -> list[str]:
+def owner_names(app: Sphinx) -> list[str]:
     """``cv_highlight_authors`` as a list of names pybtex can read; a warning for others."""
-    names = config.cv_highlight_authors
+    names = app.config.cv_highlight_authors
     if isinstance(names, str):  # a single name is fine, too
         names = [names]
     readable = []
@@ -153,36 +154,13 @@ def owner_names(config: Config) -> list[str]:
             logger.warning(
                 f"cv_highlight_authors: {name!r} is not a name ({error}); "
                 "write e.g. 'Minhak Song' or 'Song, Minhak'",
+                location=conf_py_location(app, "cv_highlight_authors"),
                 type="cv",
                 subtype="config",
             )
         else:
             readable.append(str(name))
     return readable
-
-
-def _bib_location(path: Path | None, key: str, field: str | None) -> str | None:
-    """``file.bib:LINE`` of an entry, or of one of its fields."""
-    if path is None:
-        return None
-    return f"{path}:{_entry_line(path, path.stat().st_mtime_ns, key, field)}"
-
-
-@cache
-def _entry_line(path: Path, _mtime: int, key: str, field: str | None) -> int:
-    """The line of ``@type{key,`` in a .bib file (of ``field =`` in it, if given)."""
-    text = path.read_text(encoding="utf-8-sig", errors="replace")
-    start = re.search(rf"@\w+\s*[{{(]\s*{re.escape(key)}\s*,", text, re.IGNORECASE)
-    if start is None:
-        return 1
-    offset = start.start()
-    if field:
-        end = text.find("@", start.end())
-        body = text[start.end() : end if end != -1 else len(text)]
-        found = re.search(rf"^\s*{re.escape(field)}\s*=", body, re.MULTILINE | re.IGNORECASE)
-        if found:
-            offset = start.end() + found.start() + len(found.group()) - len(found.group().lstrip())
-    return text.count("\n", 0, offset) + 1
 
 
 class PublicationsTransform(SphinxPostTransform):

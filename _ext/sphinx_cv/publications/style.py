@@ -42,6 +42,7 @@ from pybtex.scanner import PybtexSyntaxError
 from pybtex.style import FormattedEntry
 from pybtex.style.formatting import BaseStyle
 
+from ..source.urls import ACCEPTED_URLS, SCHEME, RefusedError, web_url
 from . import math
 
 #: pybtex's plugin group of formatting styles, and our style's name in it.
@@ -118,7 +119,6 @@ LINK_FIELDS = (
 )
 ARXIV_URL = "https://arxiv.org/abs/{}"
 DOI_URL = "https://doi.org/{}"
-URL_SCHEMES = ("http://", "https://")
 
 _MONTHS = {
     name: number
@@ -176,7 +176,9 @@ def rich_text(value: str) -> Text:
     value, formulas = math.extract(_BARE_PERCENT.sub(r"\\%", value))
     try:
         return math.restore(_latex_markup(Text.from_latex(value)), formulas)
-    except PybtexSyntaxError:  # unbalanced braces: show the text as it is
+    # Unbalanced braces, or LaTeX latexcodec cannot read (a lone backslash):
+    # show the text as it is (check_entry warns).
+    except (PybtexSyntaxError, ValueError):
         return math.restore(Text(value.replace("\\%", "%")), formulas)
 
 
@@ -235,14 +237,14 @@ def ordinal(number: int) -> str:
 
 def year_of(entry: Entry) -> int:
     """The entry's year as a number; 0 when it has none (it then sorts last)."""
-    match = re.match(r"\s*(\d{1,4})\s*$", entry.fields.get("year", ""))
+    match = re.match(r"\s*([0-9]{1,4})\s*$", entry.fields.get("year", ""))
     return int(match.group(1)) if match else 0
 
 
 def month_of(entry: Entry) -> int:
     """The entry's month as 1-12; 0 when it has none or it is not a month."""
     value = entry.fields.get("month", "").strip().lower().rstrip(".")
-    if value.isdigit():
+    if re.fullmatch(r"[0-9]{1,2}", value):  # not isdigit(): "²" is a digit to it
         number = int(value)
         return number if 1 <= number <= 12 else 0
     return _MONTHS.get(value, 0)
@@ -286,7 +288,7 @@ def parse_annotations(value: str, count: int) -> tuple[dict[int, set[str]], list
             continue
         item, sep, names = part.partition("=")
         item = item.strip()
-        if not sep or not item.isdigit() or int(item) < 1:
+        if not sep or not re.fullmatch(r"[0-9]+", item) or int(item) < 1:
             problems.append(
                 f"{ANNOTATION_FIELD}: {part!r} is not AUTHOR_NUMBER=ANNOTATION; {accepted}"
             )
@@ -335,7 +337,7 @@ def _name_parts(parts: tuple[str, ...]) -> tuple[str, ...]:
     for part in parts:
         try:
             text = Text.from_latex(part).render(text_backend())
-        except PybtexSyntaxError:
+        except (PybtexSyntaxError, ValueError):  # as rich_text: read it as written
             text = part
         words.extend(word for word in re.split(r"[\s.]+", text.lower()) if word)
     return tuple(words)
@@ -384,6 +386,20 @@ def check_entry(entry: Entry) -> list[Problem]:
         problems.append(
             Problem("year", f"year {year!r} is not a year; write e.g. 'year = {{2024}}'")
         )
+    month = entry.fields.get("month")
+    if month is not None and not month_of(entry):
+        problems.append(
+            Problem(
+                "month",
+                f"month {month!r} is not a month and is left out; write e.g. "
+                "'month = {3}' or 'month = {mar}'",
+            )
+        )
+    names = [(role, str(person)) for role, people in entry.persons.items() for person in people]
+    for field, value in [*entry.fields.items(), *names]:
+        problem = _latex_problem(value)
+        if problem:
+            problems.append(Problem(field, f"{field} {value!r} {problem}; it is shown as written"))
     if ANNOTATION_FIELD in entry.fields:
         count = len(entry.persons.get("author", ()))
         for message in parse_annotations(entry.fields[ANNOTATION_FIELD], count)[1]:
@@ -399,13 +415,59 @@ def check_entry(entry: Entry) -> list[Problem]:
                     "^{super}scripts are shown as text",
                 )
             )
-    for field, _label in LINK_FIELDS:
-        value = entry.fields.get(field, "").strip()
-        if value and field != "doi" and not value.lower().startswith(URL_SCHEMES):
+    for field in (*(name for name, _label in LINK_FIELDS), "eprint"):
+        try:
+            link_target(entry, field)
+        except RefusedError as error:
+            value = entry.fields[field].strip()
             problems.append(
-                Problem(field, f"{field} {value!r} is not shown; write an http:// or https:// URL")
+                Problem(field, f"{field} {value!r} is not shown: it {error}; {ACCEPTED_URLS}")
             )
     return problems
+
+
+@functools.lru_cache(maxsize=4096)
+def _latex_problem(value: str) -> str | None:
+    """Why a field's LaTeX cannot be read, or None."""
+    if "\\" not in value and "{" not in value and "}" not in value:
+        return None
+    try:
+        Text.from_latex(value)
+    except PybtexSyntaxError as error:
+        return f"has unbalanced braces ({error})"
+    except ValueError:
+        return (
+            "has a backslash that starts no LaTeX command (write \\textbackslash{} for a backslash)"
+        )
+    return None
+
+
+def link_target(entry: Entry, field: str) -> str:
+    """Where a link field points, under the one URL policy; "" when there is no link.
+
+    ``doi`` may be a DOI name (``10.1000/x``, also ``doi:10.1000/x``) or a URL;
+    ``eprint`` links to arXiv when ``archiveprefix`` (or ``eprinttype``) says so.
+    Raises :class:`~sphinx_cv.source.urls.RefusedError` for what the policy refuses.
+    """
+    value = entry.fields.get(field, "").strip()
+    if not value:
+        return ""
+    if field == "eprint":
+        prefix = entry.fields.get("archiveprefix", entry.fields.get("eprinttype", ""))
+        if prefix.strip().lower() != "arxiv":
+            return ""
+        value = ARXIV_URL.format(value)
+    elif field == "doi" and (value.lower().startswith("doi:") or not SCHEME.match(value)):
+        value = DOI_URL.format(value.removeprefix("doi:").removeprefix("DOI:").strip())
+    return web_url(value)
+
+
+def shown_link(entry: Entry, field: str) -> str:
+    """:func:`link_target`, or "" for a link the policy refuses (check_entry warns)."""
+    try:
+        return link_target(entry, field)
+    except RefusedError:
+        return ""
 
 
 # -- the style ---------------------------------------------------------------------
@@ -556,7 +618,11 @@ class CVStyle(BaseStyle):
         if name is None:
             if len(_NAMES) >= NAMES_CACHED:
                 _NAMES.clear()
-            name = _NAMES[key] = self.format_name(person, self.abbreviate_names).format()
+            try:
+                name = self.format_name(person, self.abbreviate_names).format()
+            except (PybtexSyntaxError, ValueError):  # LaTeX it cannot read: check_entry warns
+                name = Text(" ".join(person.first_names + person.middle_names + person.last_names))
+            _NAMES[key] = name
         return name
 
     def is_highlighted(self, person: Person) -> bool:
@@ -628,25 +694,16 @@ class CVStyle(BaseStyle):
 
     def format_links(self, entry: Entry) -> list[Text]:
         """[Paper] [arXiv:ID] [DOI] [PDF] [Code] [Slides], those the entry has."""
-        fields = entry.fields
         links = []
         for field, label in LINK_FIELDS:
-            value = fields.get(field, "").strip()
-            if field == "doi" and value:
-                value = DOI_URL.format(value) if "://" not in value else value
-            if value.lower().startswith(URL_SCHEMES):
-                links.append(Text("[", HRef(value, String(label)), "]"))
-            if field == "url":  # the arXiv link follows the paper's
-                links.extend(self.format_arxiv(entry))
+            url = shown_link(entry, field)
+            if url:
+                links.append(Text("[", HRef(url, String(label)), "]"))
+            arxiv = shown_link(entry, "eprint") if field == "url" else ""
+            if arxiv:  # the arXiv link follows the paper's
+                eprint = entry.fields["eprint"].strip()
+                links.append(Text("[", HRef(arxiv, String(f"arXiv:{eprint}")), "]"))
         return links
-
-    @staticmethod
-    def format_arxiv(entry: Entry) -> list[Text]:
-        eprint = entry.fields.get("eprint", "").strip()
-        prefix = entry.fields.get("archiveprefix", entry.fields.get("eprinttype", "")).strip()
-        if not eprint or prefix.lower() != "arxiv":
-            return []
-        return [Text("[", HRef(ARXIV_URL.format(eprint), String(f"arXiv:{eprint}")), "]")]
 
 
 # -- plain text, for the exports -----------------------------------------------------

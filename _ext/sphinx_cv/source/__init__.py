@@ -6,7 +6,9 @@
 - ``directives``: ``timeline``, ``award``, ``profile``; ``keywords``: ``skills``, ``interests``;
 - ``grouping``: consecutive entries become one list;
 - ``domain``: the ``cv`` domain, every record per document;
-- ``config``: checks of the ``cv_*`` values in ``conf.py``.
+- ``config``: checks of the ``cv_*`` values in ``conf.py``;
+- ``reading``: control characters out of a source's text, with a warning;
+- ``urls``: the one policy for links, e-mail addresses and phone numbers.
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ from sphinx.config import Config
 
 from .config import check_config
 from .directives import AwardDirective, ProfileDirective, TimelineDirective
-from .domain import CVDomain
+from .domain import CVDomain, OneProfile
 from .grouping import GroupEntries
 from .keywords import InterestsDirective, SkillsDirective
+from .reading import replace_control_characters
 
 
 def enable_myst_syntax(app: Sphinx, config: Config) -> None:
@@ -40,5 +43,7 @@ def setup(app: Sphinx) -> None:
     app.add_directive("interests", InterestsDirective)
     app.add_domain(CVDomain)
     app.add_transform(GroupEntries)
+    app.add_post_transform(OneProfile)
     app.connect("config-inited", enable_myst_syntax)
     app.connect("config-inited", check_config)
+    app.connect("source-read", replace_control_characters)

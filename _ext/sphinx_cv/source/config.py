@@ -1,4 +1,4 @@
-"""Checks of the ``cv_*`` values a user sets in ``conf.py``.
+"""Checks of the ``cv_*`` values a user sets in ``conf.py`` (and of ``project``, ``author``).
 
 A value of the wrong type (or one that cannot work, such as a month format
 without a ``%`` code) is a warning at its line in ``conf.py`` that says what is
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import datetime
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -29,15 +30,18 @@ ACCEPTED = {
 
 
 def _month_format_problem(value: str) -> str | None:
-    if "%" not in value:
+    if "%" not in value.replace("%%", ""):
         return "has no % code, so every month would look the same"
     try:
         # A code strftime does not know comes out as written (or fails, on some systems).
         shown = datetime.date(2020, 3, 1).strftime(value.replace("%%", ""))
+        months = {datetime.date(2020, month, 1).strftime(value) for month in range(1, 13)}
     except ValueError as error:
         return f"is not a strftime format ({error})"
     if "%" in shown:
         return "has a % code that strftime does not know"
+    if len(months) < 12:
+        return "shows two months the same (it needs a month code: %b, %B or %m)"
     return None
 
 
@@ -45,6 +49,11 @@ def _month_format_problem(value: str) -> str | None:
 EXTRA_CHECKS: dict[str, Callable[[Any], str | None]] = {
     "cv_date_format": _month_format_problem,
 }
+
+
+#: Sphinx's own settings that the CV reads as text (Sphinx itself fails on
+#: ``author = 3`` while it checks the configuration).
+TEXT_SETTINGS = ("project", "author")
 
 
 def is_set_by_user(config: Config, name: str) -> bool:
@@ -55,7 +64,17 @@ def is_set_by_user(config: Config, name: str) -> bool:
 
 def check_config(app: Sphinx, config: Config) -> None:
     """Warn about each bad ``cv_*`` value at its line in conf.py and use its default."""
-    lines: dict[str, int] | None = None
+    for name in TEXT_SETTINGS:
+        value = getattr(config, name, "")
+        if not isinstance(value, str):
+            logger.warning(
+                f"{name} = {value!r} is of type {type(value).__name__}; accepted is a "
+                f"string such as 'Ada Lovelace'; using {str(value)!r}",
+                location=conf_py_location(app, name),
+                type="cv",
+                subtype="config",
+            )
+            setattr(config, name, str(value))
     for name, option in config.values.items():
         if not name.startswith("cv_"):
             continue
@@ -66,12 +85,10 @@ def check_config(app: Sphinx, config: Config) -> None:
             problem = EXTRA_CHECKS[name](value)
         if problem is None:
             continue
-        if lines is None:
-            lines = assignment_lines(Path(app.confdir, "conf.py"))
         accepted = ACCEPTED.get(name, f"a value like the default {default!r}")
         logger.warning(
             f"{name} = {value!r} {problem}; accepted is {accepted}; using the default {default!r}",
-            location=_location(app, config, name, lines),
+            location=conf_py_location(app, name),
             type="cv",
             subtype="config",
         )
@@ -93,27 +110,44 @@ def _problem(value: Any, default: Any, valid_types: Any) -> str | None:
     return None
 
 
-def _location(app: Sphinx, config: Config, name: str, lines: dict[str, int]) -> str | None:
-    if name in config.overrides:
+def _conf_py(app: Sphinx) -> Path:
+    return Path(app.confdir, "conf.py")
+
+
+def conf_py_location(app: Sphinx, name: str) -> str | None:
+    """``/path/conf.py:LINE`` of the setting ``name``.
+
+    None when it was given with ``-D`` or is set nowhere in conf.py. Always a
+    ``path:line`` string: Sphinx reads a location without a colon as a page name.
+    """
+    if name in app.config.overrides:
         return None  # given with -D on the command line: there is no line to show
-    conf_py = Path(app.confdir, "conf.py")
-    return f"{conf_py}:{lines[name]}" if name in lines else str(conf_py)
+    line = assignment_lines(_conf_py(app)).get(name)
+    return f"{_conf_py(app)}:{line}" if line else None
 
 
 def assignment_lines(conf_py: Path) -> dict[str, int]:
-    """The line of the last top-level assignment to each name in conf.py."""
+    """The line of the last assignment to each name in conf.py.
+
+    Anywhere at module level: inside ``if``/``try``/``for`` blocks and in
+    tuple targets too (``a, b = 1, 2``), not in functions or classes.
+    """
     try:
-        tree = ast.parse(conf_py.read_bytes(), filename=str(conf_py))
+        tree = _parse(conf_py, conf_py.stat().st_mtime_ns)
     except (OSError, SyntaxError, ValueError):
         return {}
     lines: dict[str, int] = {}
-    for statement in tree.body:
-        targets = []
-        if isinstance(statement, ast.Assign):
-            targets = statement.targets
-        elif isinstance(statement, ast.AnnAssign | ast.AugAssign):
-            targets = [statement.target]
-        for target in targets:
-            if isinstance(target, ast.Name):
-                lines[target.id] = statement.lineno
+    stack: list[ast.AST] = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda):
+            continue  # their names are not settings
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            lines[node.id] = max(lines.get(node.id, 0), node.lineno)
+        stack.extend(ast.iter_child_nodes(node))
     return lines
+
+
+@functools.cache
+def _parse(conf_py: Path, _mtime: int) -> ast.Module:
+    return ast.parse(conf_py.read_bytes(), filename=str(conf_py))

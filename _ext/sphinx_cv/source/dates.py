@@ -6,7 +6,7 @@
     span   := point | point SEP end
     end    := point | present               (case-insensitive)
     SEP    := "--" | "–" | "—"              (spaces around it are free)
-    point  := YYYY | YYYY-MM | YYYY-MM-DD | YYYY Season
+    point  := YYYY | YYYY-MM | YYYY-MM-DD | YYYY Season   (digits 0-9 only)
     Season := Spring | Summer | Fall | Autumn | Winter
 
 :func:`parse_dates` turns text into a tuple of :class:`Span`; anything else
@@ -36,8 +36,8 @@ PRESENT = "present"
 
 _SEPARATOR = re.compile(r"\s*(?:--|\u2013|\u2014)\s*")
 _POINT = re.compile(
-    r"""^(?P<year>\d{4})
-        (?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?
+    r"""^(?P<year>[0-9]{4})
+        (?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?
           |\s+(?P<season>[A-Za-z]+)
         )?$""",
     re.VERBOSE,
@@ -103,6 +103,9 @@ def parse_point(text: str) -> DatePoint:
     """Parse one point of the grammar, checking that the calendar date exists."""
     match = _POINT.match(text.strip())
     if not match:
+        if any(char.isdigit() and not char.isascii() for char in text):
+            # Python's int() reads "٢٠٢٠"; a CV's dates (and ISO exports) use 0-9.
+            raise DateError(f"{text.strip()!r} has digits other than 0-9")
         raise DateError(f"{text.strip()!r} is not a date")
     year = int(match["year"])
     if year < datetime.MINYEAR:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from typing import ClassVar
-from urllib.parse import urlsplit
 
 import imagesize
 from docutils import nodes
@@ -20,33 +19,127 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import nodes as cv
 from . import records as rec
+from . import urls
 from .config import is_set_by_user
 from .dates import DateError, Span, parse_dates
 
 logger = logging.getLogger(__name__)
 
-#: URL schemes a ``:url:`` may use.
-URL_SCHEMES = ("http", "https", "mailto")
+# An option line of a directive's block: ":name: value" (MyST's own syntax).
+_OPTION_LINE = re.compile(r"^:(?P<name>[A-Za-z][\w-]*):(?:\s(?P<value>.*))?$")
 
 
 class CVDirective(SphinxDirective):
-    """Warnings at the directive's location, and the URL check all directives share."""
+    """Warnings at the directive's location, and the checks all directives share.
 
-    def warn(self, message: str, subtype: str) -> None:
-        logger.warning(message, location=self.get_location(), type="cv", subtype=subtype)
+    In ``run()``, :meth:`read_options` warns about an option given twice and
+    reads again, as written, the options MyST dropped (a value such as
+    ``"Lead" engineer`` stops its option parser; ``>`` reads as empty).
+    """
+
+    def warn(self, message: str, subtype: str, lineno: int | None = None) -> None:
+        """Warn at the directive, or at one of its lines."""
+        location = self.get_location() if lineno is None else (self.env.docname, lineno)
+        logger.warning(message, location=location, type="cv", subtype=subtype)
+
+    def option_lines(self) -> list[tuple[str, str, int]]:
+        """``(name, value, line)`` of each ``:name: value`` line, as written."""
+        lines = self.block_text.split("\n")[1:]  # as markdown-it splits lines
+        found = []
+        for offset, line in enumerate(lines, start=1):
+            match = _OPTION_LINE.match(line.strip())
+            if match is None:
+                break
+            found.append((match["name"], (match["value"] or "").strip(), self.lineno + offset))
+        return found
+
+    def read_options(self) -> None:
+        written = self.option_lines()
+        seen: dict[str, int] = {}
+        for name, _value, lineno in written:
+            if name in seen:
+                self.warn(
+                    f"{self.name}: ':{name}:' is given twice (lines {seen[name]} and "
+                    f"{lineno}); the one at line {lineno} is used: remove the other",
+                    "option",
+                    lineno,
+                )
+            seen[name] = lineno
+        # MyST reads option values as YAML: '"Lead" engineer' stops its parser (every
+        # option is dropped), '>' or '|' is an empty block. Read those as written.
+        last = {name: (value, lineno) for name, value, lineno in written}
+        lost = [
+            (name, value, lineno)
+            for name, (value, lineno) in last.items()
+            if name in self.option_spec and value and not self.options.get(name)
+        ]
+        if not lost:
+            return
+        for name, value, lineno in lost:
+            try:
+                self.options[name] = self.option_spec[name](value)
+            except (ValueError, TypeError) as error:
+                self.warn(
+                    f"{self.name}: ':{name}:' {value!r} is ignored ({error})", "option", lineno
+                )
+        names = ", ".join(f"':{name}:'" for name, _value, _line in lost)
+        self.warn(
+            f"{self.name}: MyST did not read {names} as written (it reads a value that "
+            "starts with a quote, '>' or '|' as YAML); read as written, each to the end "
+            "of its line; to be safe, quote such a value as a whole "
+            '(:role: \'"Lead" engineer\', not :role: "Lead" engineer)',
+            "option",
+        )
 
     def validate_url(self, url: str, option: str = "url") -> str:
-        parts = urlsplit(url)
-        scheme = parts.scheme.lower()
-        # A web URL needs its host: "https:/x" or "http://" would link nowhere.
-        if url and (scheme not in URL_SCHEMES or (scheme != "mailto" and not parts.netloc)):
+        if not url:
+            return ""
+        try:
+            return urls.web_url(url)
+        except urls.RefusedError as error:
             self.warn(
-                f"{self.name}: ':{option}:' {url!r} is ignored; accepted are absolute "
-                "http://, https:// or mailto: URLs",
+                f"{self.name}: ':{option}:' {url!r} is ignored: it {error}; {urls.ACCEPTED_URLS}",
                 "url",
             )
             return ""
-        return url
+
+    def parse_plain_inline(self, text: str) -> list[nodes.Node]:
+        """An option value as inline Markdown; raw HTML in it is dropped, with a warning.
+
+        Option values are plain-text fields (titles, roles, places): ``*emphasis*``
+        and links are Markdown, but an HTML tag would reach the page as HTML.
+        """
+        inline, messages = self.parse_inline(text, lineno=self.lineno)
+        holder = nodes.inline("", "", *inline)
+        self.keep_plain_text(holder, text)
+        return [*holder.children, *messages]
+
+    def keep_plain_text(self, holder: nodes.Element, text: str, lineno: int | None = None) -> None:
+        """Remove raw HTML, and links the URL policy refuses, with a warning that names them."""
+        raw = list(holder.findall(nodes.raw))
+        if raw:
+            tags = " ".join(node.astext() for node in raw)
+            self.warn(
+                f"{self.name}: HTML is not allowed in {text!r}; {tags!r} is left out "
+                "(write *emphasis* or **bold** in Markdown)",
+                "html",
+                lineno,
+            )
+            for node in raw:
+                node.parent.remove(node)
+        for link in list(holder.findall(nodes.reference)):
+            url = link.get("refuri", "")
+            try:
+                if urls.SCHEME.match(url):  # not a link within the site
+                    urls.web_url(url, mailto=True)
+            except urls.RefusedError as error:
+                self.warn(
+                    f"{self.name}: the link {url!r} in {text!r} is shown as text: it {error}; "
+                    f"{urls.ACCEPTED_URLS}",
+                    "url",
+                    lineno,
+                )
+                link.replace_self(link.children)
 
 
 class CVEntryDirective(CVDirective):
@@ -72,6 +165,7 @@ class CVEntryDirective(CVDirective):
     }
 
     def run(self) -> list[nodes.Node]:
+        self.read_options()
         title = self.arguments[0].strip() if self.arguments else ""
         if not title:
             self.warn(
@@ -94,6 +188,7 @@ class CVEntryDirective(CVDirective):
         if meta is not None:
             entry += meta
         body = cv.cv_entry_body("", *self.parse_content_to_nodes(), classes=["cv-entry-body"])
+        nested = self.lift_nested_entries(body)
         if len(body):
             entry += body
 
@@ -108,7 +203,25 @@ class CVEntryDirective(CVDirective):
             body=body.astext(),
             **fields,
         )
-        return [entry]
+        return [entry, *nested]
+
+    def lift_nested_entries(self, body: cv.cv_entry_body) -> list[cv.cv_entry]:
+        """Entries written inside this one, taken out of it to follow it, with a warning.
+
+        An entry in an entry is a forgotten closing ``:::``: the next entries
+        would be bullets of this one on the site and in the PDF.
+        """
+        nested = list(body.findall(cv.cv_entry))
+        for inner in nested:
+            record = inner["record"]
+            self.warn(
+                f"{self.name}: the {record.entry_type} {record.title!r} (line {record.lineno}) "
+                f"is inside this {self.name} (line {self.lineno}); is its closing ':::' "
+                "missing? It is shown after this entry",
+                "nested",
+            )
+            inner.parent.remove(inner)
+        return nested
 
     def make_record(self, **values) -> rec.Record:
         raise NotImplementedError
@@ -134,13 +247,12 @@ class CVEntryDirective(CVDirective):
     def make_header(
         self, title: str, url: str, date_text: str, spans: tuple[Span, ...]
     ) -> cv.cv_entry_header:
-        inline, messages = self.parse_inline(title, lineno=self.lineno)
+        inline = self.parse_plain_inline(title)
         heading = cv.cv_entry_title("", classes=["cv-entry-title"])
         if url:
             heading += nodes.reference("", "", *inline, refuri=url, internal=False)
         else:
             heading += inline
-        heading += messages
         config = self.config
         dates = cv.cv_entry_dates(
             date_text,
@@ -156,9 +268,13 @@ class CVEntryDirective(CVDirective):
         meta = cv.cv_entry_meta("", classes=["cv-entry-meta"])
         for name, value in fields.items():
             if value:
-                inline, messages = self.parse_inline(value, lineno=self.lineno)
+                # "" is the text: a node given as the text would be shown as its repr.
                 meta += cv.cv_entry_field(
-                    "", *inline, *messages, field=name, classes=[f"cv-entry-{name}"]
+                    "",
+                    "",
+                    *self.parse_plain_inline(value),
+                    field=name,
+                    classes=[f"cv-entry-{name}"],
                 )
         return meta if len(meta) else None
 
@@ -217,7 +333,7 @@ class ProfileDirective(CVDirective):
     puts name and contacts on top, and exporters read the record.
     """
 
-    has_content = False
+    has_content = True  # so that content is our warning, and the profile is still built
     required_arguments = 0
     optional_arguments = 1
     final_argument_whitespace = True
@@ -227,6 +343,7 @@ class ProfileDirective(CVDirective):
     }
 
     def run(self) -> list[nodes.Node]:
+        self.read_options()
         name = self.arguments[0].strip() if self.arguments else ""
         if not name:
             self.warn(
@@ -234,9 +351,16 @@ class ProfileDirective(CVDirective):
                 "e.g. ':::{profile} Ada Lovelace'",
                 "argument",
             )
+        if self.content:
+            self.warn(
+                "profile: its content is ignored; a profile takes only the name and "
+                f"the options {', '.join(f':{field}:' for field in rec.PROFILE_FIELDS)}",
+                "content",
+            )
         self.check_owner(name)
         values = {field: self.options.get(field, "").strip() for field in rec.PROFILE_FIELDS}
-        values["email"] = self.validate_email(values["email"])
+        values["email"] = self.validate_contact("email", values["email"])
+        values["phone"] = self.validate_contact("phone", values["phone"])
         for field in rec.PROFILE_URL_FIELDS:
             values[field] = self.validate_url(values[field], field)
 
@@ -295,26 +419,28 @@ class ProfileDirective(CVDirective):
                 "owner",
             )
 
-    def validate_email(self, email: str) -> str:
-        if email.lower().startswith("mailto:"):
-            email = email[len("mailto:") :]
-        if email and (email.count("@") != 1 or " " in email):
+    def validate_contact(self, field: str, value: str) -> str:
+        """An e-mail address or phone number the policy accepts, else "" and a warning."""
+        if not value:
+            return ""
+        check, accepted = {
+            "email": (urls.email_address, urls.ACCEPTED_EMAIL),
+            "phone": (urls.phone_number, urls.ACCEPTED_PHONE),
+        }[field]
+        try:
+            return check(value)
+        except urls.RefusedError as error:
             self.warn(
-                f"profile: ':email:' {email!r} is ignored; accepted is an address "
-                "such as 'name@example.org'",
-                "option",
+                f"profile: ':{field}:' {value!r} is ignored: it {error}; {accepted}", "option"
             )
             return ""
-        return email
 
     @staticmethod
     def make_value(field: str, value: str) -> nodes.Node:
         if field == "email":
             return nodes.reference(value, value, refuri=f"mailto:{value}", internal=False)
         if field == "phone":
-            return nodes.reference(
-                value, value, refuri="tel:" + value.replace(" ", ""), internal=False
-            )
+            return nodes.reference(value, value, refuri=urls.tel_uri(value), internal=False)
         if field == "location":
             return nodes.Text(value)
         shown = value if field == "website" else value.split("://", 1)[-1].rstrip("/")

@@ -12,8 +12,13 @@ from typing import Any, ClassVar
 
 from docutils import nodes
 from sphinx.domains import Domain
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
 
+from .nodes import cv_profile
 from .records import Record
+
+logger = logging.getLogger(__name__)
 
 
 class CVDomain(Domain):
@@ -51,3 +56,32 @@ class CVDomain(Domain):
 
     def resolve_any_xref(self, *args: Any) -> list:
         return []
+
+    def check_consistency(self) -> None:
+        """A second ``profile`` is a warning that names the first; only the first is used."""
+        from ..model import records  # the reading order is the model's
+
+        profiles = records(self.env, "profile")
+        for extra in profiles[1:]:
+            first = f"{self.env.doc2path(profiles[0].docname)}:{profiles[0].lineno}"
+            logger.warning(
+                f"profile: the CV has a profile already, at {first}; only that one is "
+                "used (on the site, in the PDF and in the exports): remove this one",
+                location=(extra.docname, extra.lineno),
+                type="cv",
+                subtype="profile",
+            )
+
+
+class OneProfile(SphinxPostTransform):
+    """Every output shows the CV's one profile (the first): a second one is dropped."""
+
+    default_priority = 50
+
+    def run(self, **kwargs: Any) -> None:
+        from ..model import profile
+
+        first = profile(self.env)
+        for node in list(self.document.findall(cv_profile)):
+            if node["record"] != first:
+                node.parent.remove(node)

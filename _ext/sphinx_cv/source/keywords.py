@@ -26,7 +26,7 @@ from typing import ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 
-from .directives import CVDirective, logger
+from .directives import CVDirective
 from .records import KeywordGroup
 
 #: The label of the ``skills`` group that lists spoken languages, unless ``:languages:`` says.
@@ -98,7 +98,10 @@ class KeywordsDirective(CVDirective):
         if not holders:
             self.warn(f"{self.name}: nothing to read; write it as {self.example}", "content")
         for holder in holders:
+            # Labels and items are plain text (exporters read them): no HTML.
+            self.keep_plain_text(holder, holder.astext()[:40], holder.line or self.lineno)
             self.read_group(holder)
+        self.keep_plain_text(box, box.astext()[:40])  # HTML outside the bullets, too
         return [box]
 
     def read_group(self, holder: nodes.Element) -> None:
@@ -125,11 +128,6 @@ class KeywordsDirective(CVDirective):
 
     def section_of(self, label: str) -> str:
         return self.section
-
-    def warn(self, message: str, subtype: str, lineno: int | None = None) -> None:
-        """Warn at the directive, or at the line of the bullet in question."""
-        location = self.get_location() if lineno is None else (self.env.docname, lineno)
-        logger.warning(message, location=location, type="cv", subtype=subtype)
 
 
 class SkillsDirective(KeywordsDirective):

@@ -36,12 +36,24 @@ def add_static_path(app: Sphinx, config: Config) -> None:
         config.html_static_path = [*config.html_static_path, str(STATIC_DIR)]
 
 
+def name_the_page(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object
+) -> None:
+    """Give the json and pickle builders' page context its ``pagename``.
+
+    They leave it out, and sphinxext-opengraph reads it (it fails on those
+    builders without this extension too).
+    """
+    context.setdefault("pagename", pagename)
+
+
 def setup(app: Sphinx) -> None:
     """Register the HTML writers, the stylesheet and the website's hooks."""
     for node in (*ALL_NODES, *PUBLICATION_NODES):
         app.add_node(node, override=True, html=HANDLERS[node.__name__])
     app.connect("config-inited", add_static_path)
     app.add_css_file("sphinx_cv.css")
+    app.connect("html-page-context", name_the_page, priority=100)
     app.connect("env-get-outdated", note_titles)
     app.connect("env-updated", pages_with_new_navigation)
     downloads.setup(app)

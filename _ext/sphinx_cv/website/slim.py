@@ -32,6 +32,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.writers.html5 import HTML5Translator
 
+from ..model import WEBSITE_BUILDERS
 from . import stylesheet
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -76,6 +77,22 @@ def configure(app: Sphinx, config: Config) -> None:
     app.add_js_file("sphinx_cv.js", defer="defer")
 
 
+def only_for_the_website(app: Sphinx) -> None:
+    """Other builders of the HTML family (epub, json, pickle) get the theme as it is.
+
+    The slim templates extend sphinx-book-theme's layout, which the epub theme
+    lacks; the builder is known only now, after its templates were set up.
+    """
+    if str(TEMPLATES_DIR) not in app.config.templates_path:
+        return
+    if app.builder.name in WEBSITE_BUILDERS or not hasattr(app.builder, "init_templates"):
+        return
+    app.config.templates_path = [
+        path for path in app.config.templates_path if path != str(TEMPLATES_DIR)
+    ]
+    app.builder.init_templates()
+
+
 def initials(name: str) -> str:
     """Up to two initials of a name: "Minhak Song" gives "MS"."""
     letters = [word[0] for word in name.replace(",", " ").split() if word[0].isalpha()]
@@ -84,7 +101,9 @@ def initials(name: str) -> str:
 
 def wants_favicon(app: Sphinx) -> bool:
     """Whether the site gets the initials favicon: slim, HTML, no ``html_favicon``."""
-    return app.builder.format == "html" and is_slim(app.config) and not app.config.html_favicon
+    return (
+        app.builder.name in WEBSITE_BUILDERS and is_slim(app.config) and not app.config.html_favicon
+    )
 
 
 def link_favicon(
@@ -112,7 +131,9 @@ def slim_page(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """Drop the scripts a CV page does not use; put the site title in a landmark."""
-    if not is_slim(app.config) or "script_files" not in context:
+    if app.builder.name not in WEBSITE_BUILDERS or not is_slim(app.config):
+        return
+    if "script_files" not in context:
         return
     if "sidebars" in context:
         context["sidebars"] = [
@@ -170,6 +191,7 @@ def setup(app: Sphinx) -> None:
     """Register the config value, the handlers and the citation writer."""
     app.add_config_value("cv_slim_site", True, "html", types=(bool,))
     app.connect("config-inited", configure)
+    app.connect("builder-inited", only_for_the_website)
     app.connect("html-page-context", slim_page)
     # Before Sphinx turns favicon_url into a path relative to the page (500).
     app.connect("html-page-context", link_favicon, priority=400)
