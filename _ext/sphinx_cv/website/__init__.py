@@ -23,7 +23,7 @@ from ..publications.nodes import PUBLICATION_NODES
 from ..source.nodes import ALL_NODES
 from . import description, downloads, onepage, owner, sections, slim
 from .navigation import note_titles, pages_with_new_navigation
-from .writers import HANDLERS
+from .writers import HANDLERS, add_copy_script
 
 STATIC_DIR = Path(__file__).parent / "static"
 
@@ -53,6 +53,7 @@ def setup(app: Sphinx) -> None:
         app.add_node(node, override=True, html=HANDLERS[node.__name__])
     app.connect("config-inited", add_static_path)
     app.add_css_file("sphinx_cv.css")
+    app.connect("html-page-context", add_copy_script)
     app.connect("html-page-context", name_the_page, priority=100)
     app.connect("env-get-outdated", note_titles)
     app.connect("env-updated", pages_with_new_navigation)

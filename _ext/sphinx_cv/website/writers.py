@@ -11,7 +11,7 @@ import posixpath
 from docutils import nodes
 from sphinx.writers.html5 import HTML5Translator
 
-from ..publications.nodes import bracketed
+from ..publications.nodes import bracketed, cv_bibtex
 from ..source.dates import DatePoint, format_dates
 from ..source.records import PROFILE_NETWORKS, network_label
 from .icons import icon
@@ -127,13 +127,19 @@ def depart_details(self: HTML5Translator, node: nodes.Element) -> None:
     self.body.append("</details>\n")
 
 
-#: The copy buttons' script, inline once in a page that has one (no file to load).
+#: The copy buttons' script, inline in the head of a page that has one (no file to load).
 COPY_SCRIPT = (
-    "<script>document.addEventListener('click',e=>{const b=e.target.closest('.cv-copy');"
+    "document.addEventListener('click',e=>{const b=e.target.closest('.cv-copy');"
     "if(!b)return;navigator.clipboard.writeText(b.previousElementSibling.textContent)"
     ".then(()=>{b.textContent=b.dataset.done;setTimeout(()=>{b.textContent=b.dataset.label},"
-    "2000)})})</script>"
+    "2000)})})"
 )
+
+
+def add_copy_script(app, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Give a page with a BibTeX toggle the few lines its Copy buttons need."""
+    if doctree is not None and next(doctree.findall(cv_bibtex), None) is not None:
+        app.add_js_file(None, body=COPY_SCRIPT)
 
 
 def visit_bibtex(self: HTML5Translator, node: nodes.Element) -> None:
@@ -144,9 +150,6 @@ def visit_bibtex(self: HTML5Translator, node: nodes.Element) -> None:
         f'<button type="button" class="cv-copy" data-label="{label}" data-done="{done}">'
         f"{label}</button>"
     )
-    if not getattr(self, "_cv_copy_script", False):
-        self.body.append(COPY_SCRIPT)
-        self._cv_copy_script = True
     raise nodes.SkipNode
 
 
