@@ -107,7 +107,7 @@ def test_parallel_build_equals_serial(seed_project, tmp_path):
     assert sphinx_build(seed_project, tmp_path / "serial") == ""
     assert sphinx_build(seed_project, tmp_path / "parallel", "-j", "2") == ""
     serial, parallel = page_outputs(tmp_path / "serial"), page_outputs(tmp_path / "parallel")
-    assert len(serial) == 11  # index, eight sections, genindex, search
+    assert len(serial) == 12  # index, eight sections, the one-page CV, genindex, search
     assert parallel == serial
 
 

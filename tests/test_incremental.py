@@ -57,7 +57,7 @@ def incremental_then_clean(make_app, srcdir, tmp_path):
 
 def test_editing_one_page_rebuilds_only_it(make_app, seed_project, tmp_path):
     first = build(make_app, seed_project, tmp_path / "incremental")
-    assert len(touched(first)["writing output"]) == 9
+    assert len(touched(first)["writing output"]) == 10
 
     # One more award, one award fewer, and a paragraph that splits the list in two.
     awards = seed_project / "awards.md"
@@ -70,8 +70,12 @@ def test_editing_one_page_rebuilds_only_it(make_app, seed_project, tmp_path):
     awards.write_text("\n:::\n".join(blocks), encoding="utf-8")
 
     again, clean = incremental_then_clean(make_app, seed_project, tmp_path)
-    # Read: the page. Written: the page and index, whose toctree holds it (Sphinx's rule).
-    assert touched(again) == {"reading sources": {"awards"}, "writing output": {"awards", "index"}}
+    # Read: the page and the one-page CV, which shows it. Written: those and index,
+    # whose toctree holds the page (Sphinx's rule).
+    assert touched(again) == {
+        "reading sources": {"awards", "cv"},
+        "writing output": {"awards", "cv", "index"},
+    }
     assert records(again) == records(clean)
     titles = [r.title for r in records(again) if r.entry_type == "award"]
     assert titles[0] == "ICLR 2025 Travel Award"
@@ -112,6 +116,6 @@ def test_retitling_a_page_rewrites_every_navigation(make_app, seed_project, tmp_
     build(make_app, seed_project, tmp_path / "incremental")
     edit(seed_project / "skills.md", "# ", "# Tools and ")
     again, clean = incremental_then_clean(make_app, seed_project, tmp_path)
-    assert touched(again)["reading sources"] == {"skills"}
+    assert touched(again)["reading sources"] == {"skills", "cv"}  # cv shows every page
     assert pages(again) == pages(clean)
     assert "Tools and " in pages(again)["awards.html"]

@@ -23,8 +23,8 @@ from .source.versions import keeps, keeps_publication, max_publications
 WEBSITE_BUILDERS = ("html", "dirhtml", "singlehtml")
 
 
-def ordered_docnames(env: BuildEnvironment) -> list[str]:
-    """Documents in reading order (the toctree from the root), then any others by name."""
+def toctree_docnames(env: BuildEnvironment) -> list[str]:
+    """The documents of the toctree from the root, in reading order (the root first)."""
     order: list[str] = []
     stack = [env.config.root_doc]
     while stack:
@@ -33,6 +33,12 @@ def ordered_docnames(env: BuildEnvironment) -> list[str]:
             continue
         order.append(docname)
         stack.extend(reversed(env.toctree_includes.get(docname, [])))
+    return order
+
+
+def ordered_docnames(env: BuildEnvironment) -> list[str]:
+    """Documents in reading order (the toctree from the root), then any others by name."""
+    order = toctree_docnames(env)
     return order + sorted(env.found_docs - set(order))
 
 

@@ -238,8 +238,8 @@ def test_a_rendercv_file_builds_and_keeps_every_entry(tmp_path):
     for fact in [
         "Zoë Ångström-Núñez",
         "Postdoctoral researcher in computational chemistry",
-        "github.com/zoe-an",
-        "orcid.org/0000-0002-1825-0097",
+        "GitHub: zoe-an",  # the website shows profiles short, as the PDF does
+        "ORCID: 0000-0002-1825-0097",
         "Mastodon: @zoe@scholar.social",
         "copper catalysts for CO₂ reduction",
         "Universidad de Granada",

@@ -127,7 +127,8 @@ def test_incremental_build_updates_the_home_page(seed_project: Path, tmp_path: P
         encoding="utf-8",
     )
     log = sphinx_build(seed_project, outdir)
-    assert "1 added, 0 changed, 0 removed" in log
+    # Changed: the one-page CV (docs/cv.md), which is read again when any page changes.
+    assert "1 added, 1 changed, 0 removed" in log
     (script,) = head_scripts(outdir / "index.html")
     assert "Orphan Prize" in json.loads(script.string)["award"]
 

@@ -221,6 +221,14 @@ SEED_ENTRIES = [
 ]
 
 
+def _shown_text(element) -> str:
+    return "".join(
+        text
+        for text in element.find_all(string=True)
+        if "cv-paren" not in text.parent.get("class", [])
+    )
+
+
 def publication_items(html: str) -> list[tuple[str, str, list[str], dict[str, str]]]:
     """(label, text, bold parts, {link text: href}) of each listed publication."""
     soup = BeautifulSoup(html, "html.parser")
@@ -228,7 +236,8 @@ def publication_items(html: str) -> list[tuple[str, str, list[str], dict[str, st
     for li in soup.select("ul.cv-publications > li.cv-publication"):
         label = li.select_one(".cv-publication-label").get_text()
         text = " ".join(li.p.get_text().split())
-        bold = [" ".join(b.get_text().split()) for b in li.find_all("strong")]
+        # A venue badge's parentheses are in the text but not shown (nor counted as bold).
+        bold = [" ".join(_shown_text(b).split()) for b in li.find_all("strong")]
         links = {a.get_text(): a["href"] for a in li.find_all("a")}
         items.append((label, text, bold, links))
     return items
@@ -245,7 +254,16 @@ def test_seed_publications_page(make_app, seed_project):
     legend = soup.select(".cv-publications-legend")
     assert [p.get_text() for p in legend] == ["(* denotes equal contribution)"]
     items = publication_items(html)
-    assert [(label, text) for label, text, _bold, _links in items] == SEED_ENTRIES
+    # On the website the links are buttons: the brackets of the PDF's text are gone.
+    website_entries = [
+        (label, re.sub(r"\[([^\]]+)\]", r"\1", text)) for label, text in SEED_ENTRIES
+    ]
+    assert [(label, text) for label, text, _bold, _links in items] == website_entries
+    assert soup.select("a.cv-publication-link")[0].get_text() == "arXiv:2405.16002"
+    # The venue's abbreviation is a badge; its parentheses stay in the text, hidden.
+    badges = soup.select("strong.cv-venue-badge")
+    assert [b.get_text() for b in badges] == ["(ICLR)", "(NeurIPS)"]
+    assert badges[0].select(".cv-paren")
     assert [bold for _l, _t, bold, _links in items] == [
         ["Minhak Song"],
         ["Minhak Song*", "ICLR", "NeurIPS 2023 Workshop", "oral presentation"],

@@ -114,4 +114,9 @@ def test_profile_html(app):
     assert unquote(items["cv-profile-email"].a["href"]) == "mailto:hoa@example.org"
     assert items["cv-profile-email"].get_text() == "Contact: hoa@example.org"
     assert items["cv-profile-github"].a["href"] == "https://github.com/hoa-example"
-    assert items["cv-profile-github"].a.get_text() == "github.com/hoa-example"
+    # Short on the website as in the PDF, the network named for screen readers.
+    assert items["cv-profile-github"].a.get_text() == "hoa-example"
+    assert items["cv-profile-github"].a["aria-label"] == "GitHub: hoa-example"
+    # Each item's icon is drawn inline and hidden from screen readers.
+    for item in items.values():
+        assert item.svg["aria-hidden"] == "true"

@@ -67,6 +67,10 @@ def visit_math(self, node: nodes.Element) -> None:
     raise nodes.SkipNode
 
 
+def skip(self, node: nodes.Element) -> None:
+    raise nodes.SkipNode
+
+
 PARAGRAPH = (visit_paragraph, depart_paragraph)
 CONTAINER = (nothing, nothing)
 HANDLERS = {
@@ -83,4 +87,9 @@ HANDLERS = {
     "cv_publications": PARAGRAPH,
     "cv_publication": (visit_publication, nothing),
     "cv_math": (visit_math, nothing),
+    # The photo and the website's extras of a publication: not for a manual.
+    "cv_photo": (skip, nothing),
+    "cv_details": (skip, nothing),
+    "cv_bibtex": (skip, nothing),
+    "cv_preview": (skip, nothing),
 }

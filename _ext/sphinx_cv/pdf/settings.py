@@ -207,5 +207,7 @@ def setup(app: Sphinx) -> None:
     """Register ``cv_paper_size`` and the defaults; called by ``sphinx_cv.setup``."""
     app.add_config_value("cv_paper_size", DEFAULT_PAPER_SIZE, "env", types=(str,))
     app.add_config_value("cv_pdf_filename", "", "", types=(str,))
+    # The profile's photo in the PDF too (many CVs leave it out on paper).
+    app.add_config_value("cv_pdf_photo", True, "env", types=(bool,))
     app.connect("config-inited", apply_defaults)
     name_cjk_languages()

@@ -6,6 +6,7 @@ say what each part is. Text is escaped by Sphinx's LaTeX translator.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from docutils import nodes
@@ -14,7 +15,7 @@ from sphinx.writers.latex import LaTeXTranslator
 from ..publications.math import balanced
 from ..source.dates import format_dates
 from ..source.nodes import cv_entry
-from ..source.records import PROFILE_NETWORKS, profile_username
+from ..source.records import PROFILE_NETWORKS, network_label
 from .settings import FONTS, MAKETITLE, MATH_FONT, METADATA_ONLY
 from .texlog import FILE_MARK, SOURCE_MARK
 
@@ -76,16 +77,16 @@ def visit_profile_item(self: LaTeXTranslator, node: nodes.Element) -> None:
         raise nodes.SkipNode
 
 
-def network_label(field: str, url: str) -> tuple[str, str]:
-    """The network's name and the short text the PDF links: ("GitHub", "user").
+def visit_photo(self: LaTeXTranslator, node: nodes.Element) -> None:
+    # Above the name, unless conf.py leaves it out (cv_pdf_photo = False).
+    if self.config.cv_pdf_photo:
+        name, ext = os.path.splitext(self.builder.images.get(node["uri"], node["uri"]))
+        self.body.append(f"\\cvphoto{{\\sphinxincludegraphics[height=3cm]{{{{{name}}}{ext}}}}}\n")
+    raise nodes.SkipNode
 
-    Google Scholar's user id means nothing to a reader: it is shown as its name alone.
-    """
-    network = PROFILE_NETWORKS[field]
-    username = profile_username(field, url)
-    if field == "scholar" or not username:
-        return "", network if field == "scholar" else url.split("://", 1)[-1]
-    return network, username
+
+def skip(self: LaTeXTranslator, node: nodes.Element) -> None:
+    raise nodes.SkipNode
 
 
 def depart_element(self: LaTeXTranslator, node: nodes.Element) -> None:
@@ -167,3 +168,7 @@ HANDLERS["cv_profile_item"] = (visit_profile_item, depart_element)
 HANDLERS["cv_publications"] = (visit_publications, depart_publications)
 HANDLERS["cv_publication"] = (visit_publication, depart_publication)
 HANDLERS["cv_math"] = (visit_math, depart_math)
+HANDLERS["cv_photo"] = (visit_photo, depart_math)
+# The website's extras of a publication (never in a LaTeX doctree; skipped if they were).
+for _name in ("cv_details", "cv_bibtex", "cv_preview"):
+    HANDLERS[_name] = (skip, depart_math)

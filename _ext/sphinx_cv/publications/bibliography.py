@@ -21,6 +21,7 @@ with a pybtex style. This module
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from docutils import nodes
@@ -40,6 +41,7 @@ from sphinxcontrib.bibtex.transforms import node_text_transform
 
 from ..source.config import conf_py_location
 from ..source.versions import keeps_publication, max_publications
+from . import directive, extras
 from . import nodes as pubnodes
 from .bibfiles import bib_location
 from .math import Formula
@@ -100,13 +102,12 @@ def prepare_publications(app: Sphinx, env: BuildEnvironment) -> None:
     if domain is None:
         return
     in_file_order = shown_entries(env)
+    pages = shown_pages(env)
     # Every shown entry is formatted (one sequence); the lists relabel in their version.
     style = CVStyle.configured(owner_names(app), number_entries(in_file_order))
     register_plugin(PLUGIN_GROUP, STYLE_NAME, style, force=True)
 
-    bibfile_of = {
-        key: path for path, bibfile in domain.bibdata.bibfiles.items() for key in bibfile.keys
-    }
+    bibfile_of = _bibfile_of(domain)
     for entry in in_file_order:
         path = bibfile_of.get(entry.key)
         for problem in check_entry(entry):
@@ -116,17 +117,41 @@ def prepare_publications(app: Sphinx, env: BuildEnvironment) -> None:
                 type="cv",
                 subtype="bibtex",
             )
+        if path is not None and entry.fields.get("preview", "").strip():
+            _register_preview(env, path, entry, pages[entry.key])
+
+
+def _register_preview(env: BuildEnvironment, bibfile: Path, entry: Entry, docnames) -> None:
+    """Have Sphinx copy an entry's preview image with the pages that show it."""
+    image = extras.preview_path(env, bibfile, entry)
+    if not (Path(env.srcdir) / image).is_file():
+        logger.warning(
+            f"{entry.key}: preview {entry.fields['preview']!r} is not shown: no such file; "
+            "accepted is an image's path relative to the .bib file, e.g. 'previews/paper.png'",
+            location=bib_location(bibfile, entry.key, "preview"),
+            type="cv",
+            subtype="bibtex",
+        )
+        return
+    for docname in docnames:
+        env.images.add_file(docname, image)
+
+
+def shown_pages(env: BuildEnvironment) -> dict[str, set[str]]:
+    """The pages that show each entry some CV-style list shows (all versions), by key."""
+    domain = _cite_domain(env)
+    pages: dict[str, set[str]] = {}
+    with logging.suppress_logging():  # a bad :filter: is sphinxcontrib-bibtex's to report
+        for key in cv_bibliographies(env):
+            for _cite_key, entry in domain.get_filtered_entries(key):
+                pages.setdefault(entry.key, set()).add(key.docname)
+    return pages
 
 
 def shown_entries(env: BuildEnvironment) -> list[Entry]:
     """The entries some CV-style list shows, in file order (all versions)."""
     domain = _cite_domain(env)
-    shown: dict[str, Entry] = {}
-    with logging.suppress_logging():  # a bad :filter: is sphinxcontrib-bibtex's to report
-        for key in cv_bibliographies(env):
-            shown.update(
-                (entry.key, entry) for _cite_key, entry in domain.get_filtered_entries(key)
-            )
+    shown = shown_pages(env)
     all_bibfiles = list(domain.bibdata.bibfiles)
     return [entry for entry in domain.get_entries(all_bibfiles) if entry.key in shown]
 
@@ -174,12 +199,17 @@ class PublicationsTransform(SphinxPostTransform):
         if domain is None:
             return
         backend = pybtex_backend()
+        website = _builder_format(self.env) == "html"
+        bibfile_of = _bibfile_of(domain)
         legend_shown = False
         numbers: dict[str, int] | None = None
         for bibnode in list(self.document.findall(bibliography_node)):
             key = BibliographyKey(docname=bibnode["docname"], id_=bibnode["ids"][0])
             bibliography = domain.bibliographies.get(key)
             if bibliography is None or not _is_cv_style(bibliography.style):
+                continue
+            if bibnode.get("cv_website_only") and not website:
+                _remove_with_empty_section(bibnode)
                 continue
             if numbers is None:  # the version's, also when writing another version's PDF
                 numbers = version_numbers(self.env, shown_entries(self.env))
@@ -199,12 +229,55 @@ class PublicationsTransform(SphinxPostTransform):
                     classes=["cv-publication"],
                 )
                 node_text_transform(item)
+                if website:
+                    extras.enrich(
+                        item, citation.entry, bibfile_of.get(citation.entry.key), self.env, backend
+                    )
                 publications += item
             if not legend_shown and any(has_equal_contribution(c.entry) for c in citations):
                 legend = nodes.paragraph("", equal_legend(), classes=["cv-publications-legend"])
                 bibnode.parent.insert(bibnode.parent.index(bibnode), legend)
                 legend_shown = True
-            bibnode.replace_self(publications if citations else nodes.target())
+            if not citations:
+                bibnode.replace_self(nodes.target())
+            elif website and bibnode.get("cv_group"):
+                level = sum(1 for _ in _sections_around(bibnode)) + 1
+                entries = [c.entry for c in citations]
+                bibnode.replace_self(
+                    extras.grouped(publications, entries, bibnode["cv_group"], min(level, 6))
+                )
+            else:
+                bibnode.replace_self(publications)
+
+
+def _builder_format(env: BuildEnvironment) -> str:
+    """The format of the builder writing the page ("html", "latex", "text", …)."""
+    # Sphinx 8 and later keep the builder's class on the environment; 7.4 on the app.
+    builder_cls = getattr(env, "_builder_cls", None)
+    return builder_cls.format if builder_cls is not None else env.app.builder.format
+
+
+def _bibfile_of(domain: Any) -> dict[str, Path]:
+    """The .bib file of each entry key."""
+    return {key: path for path, bibfile in domain.bibdata.bibfiles.items() for key in bibfile.keys}
+
+
+def _sections_around(node: nodes.Node):
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.section):
+            yield parent
+        parent = parent.parent
+
+
+def _remove_with_empty_section(bibnode: nodes.Element) -> None:
+    """Remove a website-only list, and its section if that held nothing else."""
+    section = bibnode.parent
+    bibnode.parent.remove(bibnode)
+    if isinstance(section, nodes.section) and all(
+        isinstance(child, (nodes.title, nodes.target)) for child in section
+    ):
+        section.parent.remove(section)
 
 
 class PublicationBackend(DocutilsBackend):
@@ -229,6 +302,7 @@ def setup(app: Sphinx) -> None:
         "cv_highlight_authors", lambda config: [config.author], "env", types=(list, tuple)
     )
     app.add_post_transform(PublicationsTransform)
+    directive.setup(app)
     app.connect("config-inited", use_cv_style)
     # sphinxcontrib-bibtex formats the lists at env-updated (priority 500).
     app.connect("env-updated", prepare_publications, priority=400)

@@ -8,6 +8,12 @@
           cv_math            a formula of a bib field: latex (its TeX), plain (as Unicode);
                              children: Text, subscript, superscript (or a literal of
                              the TeX, when too complex to show without a math renderer)
+        cv_preview           the bib's ``preview`` image (website only)
+        cv_details           summary="Abstract": the bib's ``abstract`` (website only)
+        cv_details           summary="BibTeX", with a cv_bibtex: the entry to copy (website only)
+
+On the website a list may be split in groups (``:group: year``): one
+``cv_publications`` per group, each after a ``rubric``; the numbers run on.
 
 The LaTeX macros are in ``pdf/texinputs/sphinxcvpubs.sty``; CSS in ``website/static/sphinx_cv.css``.
 """
@@ -31,6 +37,18 @@ class cv_math(nodes.Inline, nodes.TextElement):
     """A formula: LaTeX typesets ``latex``; text shows ``plain``; HTML its children."""
 
 
+class cv_details(nodes.General, nodes.Element):
+    """What a visitor opens on the website (``<details>``): ``summary`` is its label."""
+
+
+class cv_bibtex(nodes.General, nodes.FixedTextElement):
+    """An entry's BibTeX, with a button that copies it."""
+
+
+class cv_preview(nodes.image):
+    """A paper's preview image, sized from its file (``pixel_width``, ``pixel_height``)."""
+
+
 def math_node(formula: Formula) -> cv_math:
     """The node of a formula: Unicode text with sub- and superscripts, or its TeX as code."""
     if formula.is_complex:
@@ -48,4 +66,4 @@ def bracketed(node: nodes.Element) -> str:
     return f"[{node['label']}]"
 
 
-PUBLICATION_NODES = (cv_publications, cv_publication, cv_math)
+PUBLICATION_NODES = (cv_publications, cv_publication, cv_math, cv_details, cv_bibtex, cv_preview)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
+import imagesize
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util import logging
@@ -346,7 +347,10 @@ class ProfileDirective(CVDirective):
     required_arguments = 0
     optional_arguments = 1
     final_argument_whitespace = True
-    option_spec: ClassVar[dict] = dict.fromkeys(rec.PROFILE_FIELDS, directives.unchanged)
+    option_spec: ClassVar[dict] = {
+        **dict.fromkeys(rec.PROFILE_FIELDS, directives.unchanged),
+        "photo": directives.unchanged,
+    }
 
     def run(self) -> list[nodes.Node]:
         self.read_options()
@@ -370,10 +374,15 @@ class ProfileDirective(CVDirective):
         for field in rec.PROFILE_URL_FIELDS:
             values[field] = self.validate_url(values[field], field)
 
+        photo = self.make_photo(self.options.get("photo", "").strip(), name)
         profile = cv.cv_profile("", classes=["cv-profile"])
         self.set_source_info(profile)
         profile["record"] = rec.ProfileRecord(
-            docname=self.env.docname, lineno=self.lineno, name=name, **values
+            docname=self.env.docname,
+            lineno=self.lineno,
+            name=name,
+            photo=photo["uri"] if photo else "",
+            **values,
         )
         for field in rec.PROFILE_FIELDS:
             if values[field]:
@@ -385,7 +394,29 @@ class ProfileDirective(CVDirective):
                 )
                 item += self.make_value(field, values[field])
                 profile += item
-        return [profile]
+        return [photo, profile] if photo else [profile]
+
+    def make_photo(self, path: str, name: str) -> cv.cv_photo | None:
+        """The ``:photo:`` as an image node sized from its file, or None with a warning."""
+        if not path:
+            return None
+        _relative, full = self.env.relfn2path(path, self.env.docname)
+        try:
+            width, height = imagesize.get(full)
+        except OSError:
+            width = height = -1
+        if width <= 0 or height <= 0:
+            self.warn(
+                f"profile: ':photo:' {path!r} is ignored: it is not a PNG, JPEG, GIF or "
+                "WebP image file; accepted is an image's path relative to this page, "
+                "e.g. 'photo.jpg'",
+                "photo",
+            )
+            return None
+        photo = cv.cv_photo("", uri=path, alt=name, pixel_width=width, pixel_height=height)
+        photo["classes"] = ["cv-photo"]
+        self.set_source_info(photo)
+        return photo
 
     def check_owner(self, name: str) -> None:
         """Warn when conf.py's ``author`` (page titles, the PDF's name) is someone else."""

@@ -63,6 +63,12 @@ class cv_profile_item(nodes.Inline, nodes.TextElement):
     """One contact field; ``field`` names it, ``label`` is shown before it."""
 
 
+class cv_photo(nodes.image):
+    """The owner's photo (``profile``'s ``:photo:``); ``pixel_width`` and ``pixel_height``
+    are read from the file. An image node, so Sphinx copies the file with the site (not
+    ``width``/``height``, with which Sphinx would wrap it in a link to itself)."""
+
+
 ALL_NODES = (
     cv_list,
     cv_entry,
@@ -74,4 +80,5 @@ ALL_NODES = (
     cv_entry_body,
     cv_profile,
     cv_profile_item,
+    cv_photo,
 )

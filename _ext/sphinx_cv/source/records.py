@@ -92,6 +92,18 @@ def profile_username(field: str, url: str) -> str:
     return parts.path.rstrip("/").rsplit("/", 1)[-1]
 
 
+def network_label(field: str, url: str) -> tuple[str, str]:
+    """The network's name and the short text the PDF links: ("GitHub", "user").
+
+    Google Scholar's user id means nothing to a reader: it is shown as its name alone.
+    """
+    network = PROFILE_NETWORKS[field]
+    username = profile_username(field, url)
+    if field == "scholar" or not username:
+        return "", network if field == "scholar" else url.split("://", 1)[-1]
+    return network, username
+
+
 @dataclass(frozen=True)
 class ProfileRecord:
     """The CV owner's name and contact details, written once on the home page."""
@@ -107,6 +119,8 @@ class ProfileRecord:
     scholar: str = ""
     orcid: str = ""
     linkedin: str = ""
+    #: The photo's path as written in ``:photo:`` (relative to the page), or "".
+    photo: str = ""
     entry_type: str = field(default="profile", init=False)
 
 

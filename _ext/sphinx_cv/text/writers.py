@@ -58,6 +58,10 @@ def visit_profile_item(self: TextTranslator, node: nodes.Element) -> None:
     self.add_text(f"{node['label']}: ")
 
 
+def skip(self: TextTranslator, node: nodes.Element) -> None:
+    raise nodes.SkipNode
+
+
 def nothing(self: TextTranslator, node: nodes.Element) -> None:
     pass
 
@@ -108,4 +112,8 @@ HANDLERS = {
     "cv_publications": (visit_publications, depart_publications),
     "cv_publication": (visit_publication, depart_publication),
     "cv_math": (visit_math, nothing),
+    "cv_photo": (skip, nothing),
+    "cv_details": (skip, nothing),
+    "cv_bibtex": (skip, nothing),
+    "cv_preview": (skip, nothing),
 }

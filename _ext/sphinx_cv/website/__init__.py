@@ -7,6 +7,8 @@
 - ``stylesheet``: the slim site's one stylesheet, pruned to what the pages use;
 - ``description``: a page's meta description, from its entries;
 - ``downloads``: the home page's download line (files offered through ``cv-download``);
+- ``icons``: the profile's inline SVG icons; ``sections``: the home page's section cards;
+- ``onepage``: ``{cv-all}``, the whole CV on one page;
 - ``navigation``: incremental builds rewrite pages whose navigation changed.
 """
 
@@ -19,9 +21,9 @@ from sphinx.config import Config
 
 from ..publications.nodes import PUBLICATION_NODES
 from ..source.nodes import ALL_NODES
-from . import description, downloads, owner, slim
+from . import description, downloads, onepage, owner, sections, slim
 from .navigation import note_titles, pages_with_new_navigation
-from .writers import HANDLERS
+from .writers import HANDLERS, add_copy_script
 
 STATIC_DIR = Path(__file__).parent / "static"
 
@@ -51,6 +53,7 @@ def setup(app: Sphinx) -> None:
         app.add_node(node, override=True, html=HANDLERS[node.__name__])
     app.connect("config-inited", add_static_path)
     app.add_css_file("sphinx_cv.css")
+    app.connect("html-page-context", add_copy_script)
     app.connect("html-page-context", name_the_page, priority=100)
     app.connect("env-get-outdated", note_titles)
     app.connect("env-updated", pages_with_new_navigation)
@@ -58,3 +61,5 @@ def setup(app: Sphinx) -> None:
     slim.setup(app)
     description.setup(app)
     owner.setup(app)
+    sections.setup(app)
+    onepage.setup(app)  # after downloads: it offers the page on the download line

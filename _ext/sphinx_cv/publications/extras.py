@@ -1,0 +1,165 @@
+"""What the website adds to a publication: preview, abstract, BibTeX, badges, buttons, groups.
+
+The PDF and the text output keep the plain list: an abstract or a BibTeX
+record has no place on paper, and a toggle none in text. On the website
+(``format == "html"``) each entry gets
+
+- the bib's ``preview`` image (a path relative to the ``.bib`` file), sized and lazy;
+- its ``abstract`` and its BibTeX (:mod:`.bibtex`) in ``<details>`` toggles;
+- its venue abbreviation as a badge and its links as buttons: the "(ICLR)" and
+  "[arXiv:…]" of the text lose their brackets and gain a class for the CSS;
+
+and a list with ``:group:`` is split under headings.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import imagesize
+from docutils import nodes
+from pybtex.database import Entry
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+
+from . import nodes as pubnodes
+from .bibtex import entry_bibtex
+from .style import LINK_FIELDS, plain_text, rich, shown_link, year_of
+
+logger = logging.getLogger(__name__)
+
+#: The words the website adds (one place, for a message catalogue later).
+LABELS = {"abstract": "Abstract", "bibtex": "BibTeX", "copy": "Copy", "copied": "Copied"}
+#: Headings of ``:group: type``, by entry type; other types are "Other".
+TYPE_HEADINGS = {
+    "article": "Journal articles",
+    "inproceedings": "Conference papers",
+    "conference": "Conference papers",
+    "incollection": "Book chapters",
+    "book": "Books",
+    "phdthesis": "Theses",
+    "mastersthesis": "Theses",
+    "techreport": "Reports",
+    "unpublished": "Preprints and manuscripts",
+    "misc": "Other",
+}
+OTHER_HEADING = "Other"
+
+
+def preview_path(env: BuildEnvironment, bibfile: Path, entry: Entry) -> str:
+    """The ``preview`` image's path relative to the source directory ("" if none)."""
+    value = entry.fields.get("preview", "").strip()
+    if not value:
+        return ""
+    full = (bibfile.parent / value).resolve()
+    return Path(os.path.relpath(full, env.srcdir)).as_posix()
+
+
+def enrich(item: nodes.Element, entry: Entry, bibfile: Path | None, env, backend) -> None:
+    """Add the website's extras to one publication (a ``cv_publication``)."""
+    paragraph = item.next_node(nodes.paragraph)
+    badges_and_buttons(paragraph, plain_text(entry.fields.get("abbr", "")).strip())
+    if bibfile is not None:
+        preview = preview_node(env, bibfile, entry)
+        if preview is not None:
+            item.insert(0, preview)
+    more = nodes.container("", classes=["cv-publication-more"])
+    if entry.fields.get("abstract", "").strip():
+        text = rich(entry, "abstract").render(backend)
+        abstract = nodes.paragraph("", "", *text)
+        more += pubnodes.cv_details(
+            "", abstract, summary=LABELS["abstract"], classes=["cv-abstract"]
+        )
+    refused = frozenset(
+        field for field in LINK_FIELDS if entry.fields.get(field) and not shown_link(entry, field)
+    )
+    source = entry_bibtex(bibfile, entry.key, refused) if bibfile is not None else ""
+    if source:
+        code = pubnodes.cv_bibtex(
+            source, source, copy_label=LABELS["copy"], copied_label=LABELS["copied"]
+        )
+        more += pubnodes.cv_details("", code, summary=LABELS["bibtex"], classes=["cv-bibtex"])
+    if len(more):
+        item += more
+
+
+def preview_node(env: BuildEnvironment, bibfile: Path, entry: Entry) -> nodes.Element | None:
+    path = preview_path(env, bibfile, entry)
+    if not path:
+        return None
+    try:
+        width, height = imagesize.get(str(Path(env.srcdir) / path))
+    except OSError:
+        width = height = -1
+    if width <= 0 or height <= 0:
+        return None  # warned about when the entries were checked
+    return pubnodes.cv_preview(
+        "", uri=path, candidates={"*": path}, alt="", pixel_width=width, pixel_height=height
+    )
+
+
+def badges_and_buttons(paragraph: nodes.Element, abbr: str) -> None:
+    """The venue's "(**ICLR**)" becomes a badge, "[arXiv:…]" a button: brackets out, a
+    class on (other bold text in parentheses, as in an addendum, stays as it is)."""
+    for strong in list(paragraph.findall(nodes.strong)):
+        if abbr and strong.astext() == abbr and _strip_around(strong, "(", ")"):
+            # The parentheses stay in the text (copied, read aloud), hidden by the CSS.
+            strong.insert(0, nodes.inline("", "(", classes=["cv-paren"]))
+            strong += nodes.inline("", ")", classes=["cv-paren"])
+            strong["classes"].append("cv-venue-badge")
+    for reference in list(paragraph.findall(nodes.reference)):
+        if _strip_around(reference, "[", "]"):
+            reference["classes"].append("cv-publication-link")
+
+
+def _strip_around(node: nodes.Element, before: str, after: str) -> bool:
+    """Remove ``before`` at the end of the preceding text and ``after`` at the start of the
+    following one; False (and nothing changed) unless both are there."""
+    parent = node.parent
+    index = parent.index(node)
+    if index == 0 or index + 1 >= len(parent):
+        return False
+    previous, following = parent[index - 1], parent[index + 1]
+    if not (isinstance(previous, nodes.Text) and isinstance(following, nodes.Text)):
+        return False
+    if not (previous.endswith(before) and following.startswith(after)):
+        return False
+    parent.replace(previous, nodes.Text(str(previous)[: -len(before)]))
+    parent.replace(following, nodes.Text(str(following)[len(after) :]))
+    return True
+
+
+def group_heading(entry: Entry, group: str) -> str:
+    """The heading of the group an entry belongs to: its year, or its type's heading."""
+    if group == "year":
+        year = year_of(entry)
+        return str(year) if year else OTHER_HEADING
+    return TYPE_HEADINGS.get(entry.type.lower(), OTHER_HEADING)
+
+
+def grouped(
+    publications: nodes.Element, entries: list[Entry], group: str, level: int
+) -> list[nodes.Element]:
+    """The list split in groups, each after a heading of ``level``: the groups in the
+    order of their first entry, the entries (and their numbers) in the list's order."""
+    pairs = [
+        (group_heading(entry, group), item)
+        for item, entry in zip(list(publications.children), entries, strict=True)
+    ]
+    first = {}
+    for position, (heading, _item) in enumerate(pairs):
+        first.setdefault(heading, position)
+    pairs.sort(key=lambda pair: first[pair[0]])  # stable: each group keeps the list's order
+    result: list[nodes.Element] = []
+    current = None
+    for heading, item in pairs:
+        if current is None or current["cv_heading"] != heading:
+            rubric = nodes.rubric(heading, heading, classes=["cv-publications-group"])
+            rubric["heading-level"] = level
+            current = publications.copy()
+            current["cv_heading"] = heading
+            current["classes"].append("cv-publications-grouped")
+            result += [rubric, current]
+        current += item
+    return result

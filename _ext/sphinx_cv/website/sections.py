@@ -1,0 +1,85 @@
+"""The home page's list of sections as cards: each section's title and a line about it.
+
+Sphinx turns the home page's ``toctree`` into a bare list of links. On the
+website each link becomes a card with a one-line summary from the ``cv``
+domain: "5 entries · latest: KAIST", the first keywords of a skills or
+interests page, "3 publications". The sidebar's navigation is not touched.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+#: The words of the summaries (one place, for a message catalogue later).
+LABELS = {
+    "entry": "1 entry",
+    "entries": "{count} entries",
+    "publication": "1 publication",
+    "publications": "{count} publications",
+    "latest": "latest: {title}",
+}
+SEPARATOR = " \u00b7 "
+
+
+def _count(count: int, singular: str, plural: str) -> str:
+    return LABELS[singular] if count == 1 else LABELS[plural].format(count=count)
+
+
+def summary(env: BuildEnvironment, docname: str) -> str:
+    """One line about a section: its entries, keywords or publications ("" if none)."""
+    records = env.get_domain("cv").records_by_doc.get(docname, [])
+    entries = [r for r in records if r.entry_type in ("timeline", "award")]
+    if entries:
+        parts = [_count(len(entries), "entry", "entries")]
+        if entries[0].title:
+            parts.append(LABELS["latest"].format(title=entries[0].title))
+        return SEPARATOR.join(parts)
+    keywords = [item for r in records if r.entry_type == "keywords" for item in r.items]
+    if keywords:
+        shown = "; ".join(keywords[:4])
+        return shown + ("; \u2026" if len(keywords) > 4 else "")
+    cited = {c.key for c in _citations(env) if c.bibliography_key.docname == docname}
+    return _count(len(cited), "publication", "publications") if cited else ""
+
+
+def _citations(env: BuildEnvironment) -> list:
+    try:
+        return env.get_domain("cite").citations
+    except Exception:  # sphinxcontrib.bibtex is not loaded
+        return []
+
+
+def section_cards(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """On the home page of the website, its toctree becomes a list of section cards.
+
+    At ``doctree-resolved`` the toctree is still the directive's node (Sphinx
+    makes it a list of links afterwards); the sidebar's navigation is built
+    from the stored home page, so it keeps the toctree.
+    """
+    if docname != app.config.root_doc or app.builder.format != "html":
+        return
+    for toctree in list(doctree.findall(addnodes.toctree)):
+        if toctree.get("hidden"):
+            continue
+        cards = nodes.bullet_list("", classes=["cv-sections"])
+        for title, target in toctree["entries"]:
+            if target in app.env.found_docs:
+                uri = app.builder.get_relative_uri(docname, target)
+                title = title or app.env.titles[target].astext()
+                line = summary(app.env, target)
+            else:  # an external link in the toctree
+                uri, title, line = target, title or target, ""
+            card = nodes.list_item("", classes=["cv-section"])
+            link = nodes.reference("", title, refuri=uri, internal=target != uri)
+            card += nodes.paragraph("", "", link, classes=["cv-section-title"])
+            if line:
+                card += nodes.paragraph("", line, classes=["cv-section-summary"])
+            cards += card
+        toctree.replace_self(cards)
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("doctree-resolved", section_cards)
