@@ -9,6 +9,7 @@ whose browser, server and page fixtures this module shares.
 # ruff: noqa: F811
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -27,7 +28,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("landing") / "html"
     command = [sys.executable, "-m", "sphinx", "-q", "-b", "html", "-D", "cv_pdf_link=0"]
     root = TESTS_DIR / "roots" / "test-landing"
-    subprocess.run([*command, str(root), str(out)], check=True, capture_output=True)
+    # This checkout's extension, whatever copy may be installed elsewhere.
+    env = {**os.environ, "PYTHONPATH": str(TESTS_DIR.parent / "_ext")}
+    subprocess.run([*command, str(root), str(out)], check=True, capture_output=True, env=env)
     return out
 
 
