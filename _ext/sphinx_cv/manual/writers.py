@@ -10,7 +10,7 @@ from __future__ import annotations
 from docutils import nodes
 
 from ..publications.nodes import bracketed
-from ..source.dates import format_dates
+from ..source.nodes import dates_text
 
 
 def text(self, value: str) -> None:
@@ -33,12 +33,7 @@ def nothing(self, node: nodes.Element) -> None:
 def visit_dates(self, node: nodes.Element) -> None:
     text(self, " | ")
     if node["spans"]:
-        shown = format_dates(
-            node["spans"],
-            node["present_label"],
-            node["month_format"],
-            language=node.get("language"),
-        )
+        shown = dates_text(node)
         text(self, shown)
         raise nodes.SkipNode
 

@@ -13,8 +13,7 @@ from docutils import nodes
 from sphinx.writers.latex import LaTeXTranslator
 
 from ..publications.math import balanced
-from ..source.dates import format_dates
-from ..source.nodes import cv_entry
+from ..source.nodes import cv_entry, dates_text
 from ..source.records import PROFILE_NETWORKS, network_label
 from .settings import FONTS, MAKETITLE, MATH_FONT, METADATA_ONLY
 from .texlog import FILE_MARK, SOURCE_MARK
@@ -96,12 +95,7 @@ def depart_element(self: LaTeXTranslator, node: nodes.Element) -> None:
 def visit_dates(self: LaTeXTranslator, node: nodes.Element) -> None:
     self.body.append("{")
     if node["spans"]:
-        text = format_dates(
-            node["spans"],
-            node["present_label"],
-            node["month_format"],
-            language=node.get("language"),
-        )
+        text = dates_text(node)
         self.body.append(self.encode(text) + "}")
         raise nodes.SkipNode
 

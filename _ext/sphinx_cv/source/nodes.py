@@ -20,7 +20,11 @@ Every node has a writer for html, latex and text (``writers`` in the packages
 
 from __future__ import annotations
 
+from typing import Any
+
 from docutils import nodes
+
+from .dates import format_dates
 
 
 class cv_list(nodes.General, nodes.Element):
@@ -82,3 +86,16 @@ ALL_NODES = (
     cv_profile_item,
     cv_photo,
 )
+
+
+def dates_text(node: nodes.Element, **options: Any) -> str:
+    """The dates a :class:`cv_entry_dates` node carries, formatted as it says (the
+    present label, month format and language); ``options`` of
+    :func:`~sphinx_cv.source.dates.format_dates` override them (``show_point``)."""
+    settings = {
+        "present_label": node["present_label"],
+        "month_format": node["month_format"],
+        "language": node.get("language"),
+        **options,
+    }
+    return format_dates(node["spans"], **settings)

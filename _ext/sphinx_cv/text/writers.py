@@ -13,7 +13,7 @@ from docutils import nodes
 from sphinx.writers.text import TextTranslator
 
 from ..publications.nodes import bracketed
-from ..source.dates import format_dates
+from ..source.nodes import dates_text
 
 
 def visit_block(self: TextTranslator, node: nodes.Element) -> None:
@@ -35,15 +35,7 @@ def depart_indented(self: TextTranslator, node: nodes.Element) -> None:
 
 def visit_dates(self: TextTranslator, node: nodes.Element) -> None:
     if node["spans"]:
-        self.add_text(
-            " | "
-            + format_dates(
-                node["spans"],
-                node["present_label"],
-                node["month_format"],
-                language=node.get("language"),
-            )
-        )
+        self.add_text(" | " + dates_text(node))
         raise nodes.SkipNode
     self.add_text(" | ")
 

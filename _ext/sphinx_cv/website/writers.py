@@ -12,7 +12,8 @@ from docutils import nodes
 from sphinx.writers.html5 import HTML5Translator
 
 from ..publications.nodes import bracketed, cv_bibtex
-from ..source.dates import DatePoint, format_dates
+from ..source.dates import DatePoint
+from ..source.nodes import dates_text
 from ..source.records import PROFILE_NETWORKS, network_label
 from .icons import icon
 
@@ -83,11 +84,7 @@ def visit_dates(self: HTML5Translator, node: nodes.Element) -> None:
         return f'<time datetime="{point.iso}">{self.encode(label)}</time>'
 
     present = self.encode(node["present_label"])
-    self.body.append(
-        format_dates(
-            node["spans"], present, node["month_format"], time, language=node.get("language")
-        )
-    )
+    self.body.append(dates_text(node, present_label=present, show_point=time))
     self.body.append("</span>")
     raise nodes.SkipNode
 
