@@ -27,6 +27,9 @@ from sphinx_cv.publications.style import plain_text, rich_text
         (r"\mathrm{H_2O}", "H₂O"),
         (r"\mathrm{Cu}_{x}\mathrm{Ag}_{1-x}", "CuₓAg₁₋ₓ"),
         (r"10^{-3} \pm 2\times 10^{4}", "10⁻³±2×10⁴"),
+        # \text{} is text: its spaces and hyphens show; math around it drops spaces.
+        (r"2 / \text{(step size)}", "2/(step size)"),
+        (r"T_{\text{cross-over}} \mathrm{a - b}", "T_(cross-over)a−b"),
         # No Unicode subscript q: the script is marked instead of dropped.
         ("x_q", "x_q"),
         ("x_{qq}", "x_(qq)"),

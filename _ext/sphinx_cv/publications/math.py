@@ -122,6 +122,8 @@ SYMBOLS = {
 }
 #: Font commands whose argument is shown as plain text.
 FONTS = ("mathrm", "text", "textrm", "mathit", "mathbf", "mathsf", "operatorname", "mathnormal")
+#: Of those, the ones whose argument is text, not math: its spaces and hyphens show.
+TEXT_FONTS = ("text", "textrm")
 #: Characters that are other characters in math: a hyphen is a minus sign.
 MATH_CHARACTERS = {"-": "\u2212", "'": "′", "~": "\u00a0"}
 
@@ -192,23 +194,29 @@ def parse(source: str) -> Formula:
 
 
 def _tokens(source: str) -> list[str]:
-    """Commands (``\\alpha``), escaped characters (``\\%``) and single characters."""
+    """Commands (``\\alpha``), escaped characters (``\\%``), single characters, and spaces.
+
+    A run of spaces is one ``" "`` token: math ignores it, ``\\text{}`` shows it.
+    """
     tokens = []
     for command, escaped, char in _TOKEN.findall(source):
         if command or escaped:
             tokens.append("\\" + (command or escaped))
-        elif not char.isspace():  # spaces do not show in math
+        elif not char.isspace():
             tokens.append(char)
+        elif tokens and tokens[-1] != " ":
+            tokens.append(" ")
     return tokens
 
 
 def _pieces(
-    tokens: list[str], position: int = 0, closing: bool = False
+    tokens: list[str], position: int = 0, closing: bool = False, text_mode: bool = False
 ) -> tuple[list[tuple[str, str]], int]:
     """Pieces up to the end (or, ``closing``, up to the ``}`` of a group) and the next position.
 
     A group, or a font command's group (``\\mathrm{H_2O}``), may hold scripts; the
-    argument of a script may not (``x_{a_b}`` is complex).
+    argument of a script may not (``x_{a_b}`` is complex). In ``text_mode`` (inside
+    ``\\text{}``) spaces and characters show as written.
     """
     pieces: list[tuple[str, str]] = []
 
@@ -219,17 +227,23 @@ def _pieces(
 
     while position < len(tokens):
         token = tokens[position]
-        if token == "}":
+        if token == " " or (text_mode and len(token) == 1 and token not in "{}_^"):
+            if text_mode:
+                add("text", token)
+            position += 1
+        elif token == "}":
             if not closing:
                 raise Complex("unbalanced braces")
             return pieces, position + 1
-        if token in _SCRIPT_NAMES:
+        elif token in _SCRIPT_NAMES:
             text, position = _atom(tokens, position + 1)
             # ^\circ and ^\prime are characters of their own: 40°, f′.
             kind = "text" if token == "^" and text in SCRIPT_CHARACTERS else _SCRIPT_NAMES[token]
             add(kind, SCRIPT_CHARACTERS.get(text, text) if kind == "text" else text)
         elif token == "{" or (_is_font(token) and tokens[position + 1 : position + 2] == ["{"]):
-            inner, position = _pieces(tokens, position + (1 if token == "{" else 2), closing=True)
+            inner_text_mode = text_mode if token == "{" else token[1:] in TEXT_FONTS
+            start = position + (1 if token == "{" else 2)
+            inner, position = _pieces(tokens, start, closing=True, text_mode=inner_text_mode)
             for kind, text in inner:
                 add(kind, text)
         else:
@@ -242,6 +256,8 @@ def _pieces(
 
 def _atom(tokens: list[str], position: int) -> tuple[str, int]:
     """The text of one atom (a character, a command, a ``{group}``) and the next position."""
+    while position < len(tokens) and tokens[position] == " ":
+        position += 1
     if position >= len(tokens):
         raise Complex("a script without its argument")
     token = tokens[position]
@@ -254,6 +270,8 @@ def _atom(tokens: list[str], position: int) -> tuple[str, int]:
         if _is_font(token):
             if position + 1 >= len(tokens):
                 raise Complex("a font command without its argument")
+            if name in TEXT_FONTS and tokens[position + 1] == "{":
+                return _group(tokens, position + 1, text_mode=True)
             return _atom(tokens, position + 1)
         if name in SYMBOLS:
             return SYMBOLS[name], position + 1
@@ -265,13 +283,18 @@ def _is_font(token: str) -> bool:
     return token.startswith("\\") and token[1:] in FONTS
 
 
-def _group(tokens: list[str], position: int) -> tuple[str, int]:
+def _group(tokens: list[str], position: int, text_mode: bool = False) -> tuple[str, int]:
     """``{...}`` as text: scripts inside a group (or a script) are too complex."""
     text = ""
     position += 1
     while position < len(tokens) and tokens[position] != "}":
-        if tokens[position] in _SCRIPT_NAMES:
+        token = tokens[position]
+        if token in _SCRIPT_NAMES:
             raise Complex("a script inside a group")
+        if token == " " or (text_mode and len(token) == 1 and token != "{"):
+            text += token if text_mode else ""
+            position += 1
+            continue
         atom, position = _atom(tokens, position)
         text += atom
     if position >= len(tokens):
