@@ -9,6 +9,7 @@ later versions and languages), so that no output depends on another.
 
 from __future__ import annotations
 
+import posixpath
 from typing import Any
 
 from pybtex.database import Entry
@@ -57,6 +58,25 @@ def profile(env: BuildEnvironment) -> ProfileRecord | None:
     """The ``profile`` record: the first in reading order (the home page's)."""
     found = records(env, "profile")
     return found[0] if found else None
+
+
+def photo_url(env: BuildEnvironment, record: ProfileRecord) -> str:
+    """Where the website serves the profile's photo: absolute under ``html_baseurl``, else
+    relative to the site's root (where ``resume.json`` is); "" without a photo.
+
+    The HTML builders copy every image to ``_images/`` under a name Sphinx makes unique.
+    """
+    if not record.photo or "://" in record.photo:
+        return record.photo
+    source = posixpath.normpath(posixpath.join(posixpath.dirname(record.docname), record.photo))
+    if source.startswith("/"):  # "/photo.jpg" is relative to the source folder
+        source = source.lstrip("/")
+    found = env.images.get(source) if hasattr(env, "images") else None
+    if not found:
+        return ""
+    path = "_images/" + found[1]
+    base = env.config.html_baseurl
+    return f"{base.rstrip('/')}/{path}" if base else path
 
 
 def timeline(env: BuildEnvironment) -> list[TimelineRecord]:

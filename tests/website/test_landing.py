@@ -6,6 +6,7 @@ abstracts, keywords, a preview); what a visitor sees is read from the HTML.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -58,6 +59,24 @@ def test_photo_is_sized_lazy_and_named(landing):
     assert (landing.outdir / img["src"]).read_bytes().startswith(b"\x89PNG")
 
 
+def test_photo_in_resume_json_beside_the_site(landing):
+    resume = json.loads((landing.outdir / "resume.json").read_text(encoding="utf-8"))
+    image = resume["basics"]["image"]
+    assert image.startswith("_images/photo")
+    assert (landing.outdir / image).read_bytes().startswith(b"\x89PNG")
+    # Without html_baseurl the JSON-LD, which needs a full URL, leaves the photo out.
+    assert '"image"' not in (landing.outdir / "index.html").read_text(encoding="utf-8")
+
+
+def test_photo_url_is_absolute_under_html_baseurl(make_app_module):
+    app = make_app_module("html", html_baseurl="https://hoa.example.org/cv/")
+    app.build()
+    resume = json.loads((app.outdir / "resume.json").read_text(encoding="utf-8"))
+    assert resume["basics"]["image"] == "https://hoa.example.org/cv/_images/photo.png"
+    jsonld = page(app, "index").select_one('script[type="application/ld+json"]')
+    assert json.loads(jsonld.string)["image"] == "https://hoa.example.org/cv/_images/photo.png"
+
+
 def test_profile_links_have_icons_and_names(landing):
     items = page(landing, "index").select("ul.cv-profile > li")
     assert len(items) == 8
@@ -96,11 +115,18 @@ def test_sections_are_cards_with_a_summary(landing):
         ("Experience", "2 entries \u00b7 latest: Example Institute"),
         ("Research Interests", "Optimization; Sampling; Statistics; Learning theory; \u2026"),
         ("Publications", "3 publications"),
+        # A page of plain Markdown: its first paragraph, cut at a word to one line.
+        (
+            "Service",
+            "Reviewer: Conference on Neural Information Processing Systems (2023–2025),"
+            " International \u2026",
+        ),
     ]
     assert [card.a["href"] for card in cards] == [
         "experience.html",
         "interests.html",
         "publications.html",
+        "service.html",
     ]
     # The sidebar keeps its navigation.
     assert page(landing, "index").select(".bd-sidebar-primary a[href='experience.html']")
@@ -163,7 +189,7 @@ def test_one_page_cv_shows_every_section_in_order(landing):
     soup = page(landing, "cv")
     article = soup.select_one("article")
     headings = [h.get_text().rstrip("#") for h in article.select("section > h2")]
-    assert headings == ["Experience", "Research Interests", "Publications"]
+    assert headings == ["Experience", "Research Interests", "Publications", "Service"]
     assert article.select_one("ul.cv-profile")  # the contacts head it, as in the PDF
     assert len(article.select("li.cv-publication")) == 3
     ids = [node["id"] for node in soup.select("[id]")]

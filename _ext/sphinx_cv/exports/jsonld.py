@@ -38,6 +38,7 @@ def person(env: BuildEnvironment) -> dict[str, Any]:
             "email": owner.email,
             "telephone": owner.phone,
             "url": owner.website,
+            "image": photo if "://" in (photo := model.photo_url(env, owner)) else "",
         }
         data.update((key, value) for key, value in contacts.items() if value)
         same_as = [getattr(owner, field) for field in PROFILE_NETWORKS if getattr(owner, field)]

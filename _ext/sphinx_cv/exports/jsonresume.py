@@ -167,8 +167,8 @@ def award_item(record: AwardRecord, dates: dict[str, Any]) -> dict[str, Any]:
     )
 
 
-def basics(record: ProfileRecord | None) -> dict[str, Any]:
-    """``basics`` from the profile: name, contacts, location and profiles."""
+def basics(record: ProfileRecord | None, image: str = "") -> dict[str, Any]:
+    """``basics`` from the profile: name, contacts, photo (``image``), location and profiles."""
     if record is None:
         return {}
     location: dict[str, str] = {}
@@ -183,6 +183,7 @@ def basics(record: ProfileRecord | None) -> dict[str, Any]:
     return _compact(
         {
             "name": record.name,
+            "image": image,
             "email": record.email,
             "phone": record.phone,
             "url": record.website,
@@ -264,12 +265,13 @@ def publication_url(entry: Any) -> str:
 def build_resume(env: BuildEnvironment) -> dict[str, Any]:
     """The whole ``resume.json`` as a dict, from the domain and the bib data."""
     timeline: dict[str, list[dict[str, Any]]] = {name: [] for name in KIND_SECTIONS.values()}
+    owner = model.profile(env)
     for record in model.timeline(env):
         timeline[KIND_SECTIONS[record.kind]].append(timeline_item(record))
     dates = date_settings(env.config)
     # The schema's order of sections, which themes follow.
     resume: dict[str, Any] = {
-        "basics": basics(model.profile(env)),
+        "basics": basics(owner, model.photo_url(env, owner) if owner else ""),
         "work": timeline["work"],
         "volunteer": timeline["volunteer"],
         "education": timeline["education"],

@@ -3,10 +3,13 @@
 Sphinx turns the home page's ``toctree`` into a bare list of links. On the
 website each link becomes a card with a one-line summary from the ``cv``
 domain: "5 entries · latest: KAIST", the first keywords of a skills or
-interests page, "3 publications". The sidebar's navigation is not touched.
+interests page, "3 publications"; a page of plain Markdown shows its first
+words. The sidebar's navigation is not touched.
 """
 
 from __future__ import annotations
+
+import textwrap
 
 from docutils import nodes
 from sphinx import addnodes
@@ -22,6 +25,8 @@ LABELS = {
     "latest": "latest: {title}",
 }
 SEPARATOR = " \u00b7 "
+#: How many characters of a plain page's first paragraph its card shows.
+FIRST_WORDS = 90
 
 
 def _count(count: int, singular: str, plural: str) -> str:
@@ -42,7 +47,22 @@ def summary(env: BuildEnvironment, docname: str) -> str:
         shown = "; ".join(keywords[:4])
         return shown + ("; \u2026" if len(keywords) > 4 else "")
     cited = {c.key for c in _citations(env) if c.bibliography_key.docname == docname}
-    return _count(len(cited), "publication", "publications") if cited else ""
+    if cited:
+        return _count(len(cited), "publication", "publications")
+    return first_words(env, docname)
+
+
+def first_words(env: BuildEnvironment, docname: str) -> str:
+    """A page of plain Markdown (no entries): its first paragraph, shortened to one line."""
+    try:
+        doctree = env.get_doctree(docname)
+    except FileNotFoundError:  # a page listed but not built
+        return ""
+    for paragraph in doctree.findall(nodes.paragraph):
+        text = " ".join(paragraph.astext().split())
+        if text:
+            return textwrap.shorten(text, FIRST_WORDS, placeholder=" \u2026")
+    return ""
 
 
 def _citations(env: BuildEnvironment) -> list:

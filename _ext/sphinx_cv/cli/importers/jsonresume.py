@@ -124,7 +124,10 @@ def read_basics(draft: Draft, basics: dict[str, Any]) -> None:
     if basics.get("label") or basics.get("summary"):
         draft.note("basics.label, basics.summary: shown on the home page; not exported again")
     if basics.get("image"):
-        draft.note(f"basics.image: left out (sphinx-cv shows no photo): {basics['image']}")
+        draft.note(
+            f"basics.image: not downloaded (the build needs no network): {basics['image']};"
+            " save it beside index.md and add ':photo: FILE' to the profile"
+        )
     others = []
     for number, item in enumerate(basics.get("profiles") or []):
         where = f"basics.profiles[{number}]"
