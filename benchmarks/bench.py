@@ -1,6 +1,7 @@
 """Benchmark: the CV's builds against plain Sphinx on the same content, and the page weight.
 
-Run ``nox -s bench`` or ``python benchmarks/bench.py [--runs N] [--quick] [--profile]``.
+Run ``nox -s bench`` or ``python benchmarks/bench.py [--runs N] [--quick] [--versions]
+[--profile]``.
 Every build is ``sphinx-build -b html`` in its own process, as a user runs it,
 measured from a small wrapper process: wall-clock seconds, CPU seconds of the
 whole process tree (``getrusage(RUSAGE_CHILDREN)``: Sphinx, and latexmk and
@@ -20,6 +21,14 @@ figures are medians over ``--runs`` runs (``--large-runs`` for the synthetic
 CVs). Ratios are against the plain twin's same build in the same run. Then the
 bytes a browser transfers for each page (gzip): the HTML and every local file
 it loads.
+
+Last, what the seed's second version (its one-page résumé) costs: the seed is
+built cold with its two versions and with the full CV alone, through small
+``latexmk`` and ``xelatex`` wrappers that count how often each program runs.
+The goal (issue 14): each version past the first adds at most one PDF compile
+(one latexmk run, of no more xelatex passes than the first version's) and no
+second read of the pages (the build is one process: the versions' LaTeX is
+written from the website's own environment). Its CPU seconds are shown beside.
 """
 
 from __future__ import annotations
@@ -57,6 +66,13 @@ GOALS = [
     ("peak memory, default build, cold", "2000 papers", "cold", "cv + PDF", "rss", 2.0),
 ]
 PAGE_BUDGET = 40 * 1024
+#: The seed's ``conf.py`` reduced to its first version, for the versions row.
+ONE_VERSION = '\ncv_versions = {"cv": {"title": "CV"}}\n'
+#: Counts a run of a TeX program, then runs the real one: ``{name}``, ``{real}`` filled in.
+COUNTING_WRAPPER = """#!/bin/sh
+echo {name} >> "$SPHINX_CV_BENCH_COUNTS"
+exec {real} "$@"
+"""
 
 #: Runs one build and prints its wall time, CPU time and peak memory as JSON.
 WRAPPER = """
@@ -71,9 +87,16 @@ print(json.dumps({"wall": wall, "cpu": usage.ru_utime + usage.ru_stime,
 """
 
 
-def build(project: Path, options: tuple[str, ...]) -> dict[str, float]:
+def build(
+    project: Path, options: tuple[str, ...], env: dict[str, str] | None = None
+) -> dict[str, float]:
     """One ``sphinx-build -b html`` of ``project``: wall and CPU seconds, peak MiB."""
-    env = {**os.environ, "PYTHONPATH": str(REPO_DIR / "_ext"), "SOURCE_DATE_EPOCH": "1700000000"}
+    env = {
+        **os.environ,
+        **(env or {}),
+        "PYTHONPATH": str(REPO_DIR / "_ext"),
+        "SOURCE_DATE_EPOCH": "1700000000",
+    }
     command = [sys.executable, "-m", "sphinx", "-q", "-b", "html", *options]
     command += [str(project / "docs"), str(project / "_build" / "html")]
     out = subprocess.run(
@@ -167,6 +190,86 @@ def print_table(name: str, results: dict[tuple, dict]) -> None:
             )
 
 
+TEX_PROGRAMS = ("latexmk", "xelatex")
+
+
+def counting_wrappers(folder: Path) -> Path:
+    """Wrappers for ``latexmk`` and ``xelatex`` in ``folder``: each counts its runs."""
+    folder.mkdir()
+    for name in TEX_PROGRAMS:
+        real = shutil.which(name)
+        if real is None:
+            sys.exit(f"the versions benchmark needs {name}")
+        (folder / name).write_text(COUNTING_WRAPPER.format(name=name, real=real))
+        (folder / name).chmod(0o755)
+    return folder
+
+
+def counted_build(project: Path, options: tuple[str, ...], wrappers: Path) -> dict[str, float]:
+    """A cold build of ``project``, with its PDFs and the runs of each TeX program counted."""
+    counts = wrappers / "counts.txt"
+    counts.write_text("")
+    shutil.rmtree(project / "_build", ignore_errors=True)
+    env = {"PATH": f"{wrappers}:{os.environ['PATH']}", "SPHINX_CV_BENCH_COUNTS": str(counts)}
+    result = build(project, options, env)
+    programs = counts.read_text().split()
+    result.update({name: programs.count(name) for name in TEX_PROGRAMS})
+    result["pdfs"] = len(list((project / "_build" / "html").glob("*.pdf")))
+    return result
+
+
+def measure_versions(root: Path, seed: Path, runs: int) -> dict[str, dict]:
+    """The seed built cold: with its versions, with its first alone, and without a PDF (medians)."""
+    wrappers = counting_wrappers(root / "counting-wrappers")
+    builds = {
+        "all versions": (root / "versions-all", ()),
+        "first version": (root / "versions-first", ()),
+        "HTML alone": (root / "versions-html", VARIANTS["cv"]),
+    }
+    for project, _ in builds.values():
+        shutil.copytree(seed, project)
+    conf = builds["first version"][0] / "docs" / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + ONE_VERSION, encoding="utf-8")
+    samples: dict[str, list[dict]] = {name: [] for name in builds}
+    for _ in range(runs):
+        for name, (project, options) in builds.items():
+            samples[name].append(counted_build(project, options, wrappers))
+    keys = ("wall", "cpu", "pdfs", *TEX_PROGRAMS)
+    return {
+        name: {key: statistics.median(s[key] for s in values) for key in keys}
+        for name, values in samples.items()
+    }
+
+
+def print_versions(results: dict[str, dict]) -> bool:
+    """The versions table and its goal; whether the goal is met."""
+    print("\nversions: the seed built cold, default build (medians)")
+    print(f"  {'build':15} {'PDFs':>4} {'latexmk':>7} {'xelatex':>7} {'wall s':>7} {'CPU s':>7}")
+    for name, r in results.items():
+        print(
+            f"  {name:15} {r['pdfs']:4.0f} {r['latexmk']:7.0f} {r['xelatex']:7.0f}"
+            f" {r['wall']:7.2f} {r['cpu']:7.2f}"
+        )
+    every, first, html = results["all versions"], results["first version"], results["HTML alone"]
+    extra_versions = every["pdfs"] - first["pdfs"]
+    extra_compiles = every["latexmk"] - first["latexmk"]
+    one_pdf_cpu = first["cpu"] - html["cpu"]
+    extra_cpu = every["cpu"] - first["cpu"]
+    extra_passes = every["xelatex"] - first["xelatex"]
+    # One PDF compile: one latexmk run of no more xelatex passes than the first version's.
+    met = (
+        extra_versions > 0
+        and extra_compiles <= extra_versions
+        and extra_passes <= first["xelatex"] * extra_versions
+    )
+    print(
+        f"  {extra_versions:.0f} more version(s): {extra_compiles:.0f} more latexmk run(s),"
+        f" {extra_passes:.0f} more xelatex pass(es),"
+        f" {extra_cpu:.2f} s more CPU (the first version's PDF costs {one_pdf_cpu:.2f} s)"
+    )
+    return met
+
+
 def profile(project: Path, top: int = 25) -> None:
     """cProfile one cold in-process build (website alone); print where the time goes."""
     from sphinx.cmd.build import build_main
@@ -185,11 +288,59 @@ def profile(project: Path, top: int = 25) -> None:
     stats.sort_stats("tottime").print_stats(top)
 
 
+def report_speed(root: Path, seed: Path, sizes: dict, runs: int, large_runs: int) -> dict:
+    """Every CV's builds against plain Sphinx, the page weights and the goals of issue 17."""
+    sources = {"seed": seed}
+    for name, (papers, entries, awards) in sizes.items():
+        sources[name] = root / f"{name.replace(' ', '-')}-source"
+        synthetic_cv(seed, sources[name], papers, entries, awards)
+
+    results = {}
+    for name, source in sources.items():
+        projects = projects_for(root, name, source)
+        results[name] = measure(projects, runs if name == "seed" else large_runs)
+        print_table(name, results[name])
+        if name == "seed":
+            weights = page_weights(projects["cv + PDF"] / "_build" / "html")
+            plain_weights = page_weights(projects["plain"] / "_build" / "html")
+
+    print("\nbytes per page transferred (gzip): the HTML and the local CSS/JS it loads")
+    for page, size in weights.items():
+        plain = plain_weights.get(page)
+        print(f"  {page:20} {size / 1024:6.1f} KiB   plain Sphinx: {plain / 1024:6.1f} KiB")
+
+    print("\ngoals (issue 17)")
+    for label, name, step, variant, measure_name, target in GOALS:
+        if name not in results:
+            continue
+        ours = results[name][(step, variant)][measure_name]
+        plain = results[name][(step, "plain")][measure_name]
+        ratio = ours / plain
+        verdict = "met" if ratio <= target else "NOT met"
+        print(f"  {name}, {label} ({variant}): {ratio:.2f}x plain (<= {target}: {verdict})")
+    heaviest = max(weights.values())
+    verdict = "met" if heaviest <= PAGE_BUDGET else "NOT met"
+    print(f"  heaviest page: {heaviest / 1024:.1f} KiB (<= 40 KiB: {verdict})")
+    return sources
+
+
+def report_versions(root: Path, seed: Path, runs: int) -> None:
+    """What the seed's versions cost, and the goal of issue 14."""
+    met = print_versions(measure_versions(root, seed, runs))
+    print("\ngoal (issue 14)")
+    verdict = "met" if met else "NOT met"
+    print(
+        "  every version past the first: at most one more PDF compile (a latexmk run of no"
+        f" more xelatex passes than the first version's), no second read ({verdict})"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="runs of the seed (median)")
     parser.add_argument("--large-runs", type=int, default=1, help="runs of the synthetic CVs")
     parser.add_argument("--quick", action="store_true", help="the seed alone, one run")
+    parser.add_argument("--versions", action="store_true", help="what the versions cost, alone")
     parser.add_argument("--profile", action="store_true", help="cProfile the 1000-paper build")
     args = parser.parse_args()
     sizes = {} if args.quick else SIZES
@@ -198,44 +349,15 @@ def main() -> None:
     load = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
     print(f"load at start: {load}")
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores; seed: {runs} run(s)", end="")
-    print(f", synthetic CVs: {args.large_runs} run(s)" if sizes else "")
+    print(f", synthetic CVs: {args.large_runs} run(s)" if sizes and not args.versions else "")
 
     with tempfile.TemporaryDirectory(prefix="sphinx-cv-bench-") as tmp:
         root = Path(tmp)
         seed = root / "seed-source"
         shutil.copytree(REPO_DIR / "docs", seed / "docs", ignore=shutil.ignore_patterns("_build"))
         shutil.copy(REPO_DIR / "references.bib", seed / "references.bib")
-        sources = {"seed": seed}
-        for name, (papers, entries, awards) in sizes.items():
-            sources[name] = root / f"{name.replace(' ', '-')}-source"
-            synthetic_cv(seed, sources[name], papers, entries, awards)
-
-        results = {}
-        for name, source in sources.items():
-            projects = projects_for(root, name, source)
-            results[name] = measure(projects, runs if name == "seed" else args.large_runs)
-            print_table(name, results[name])
-            if name == "seed":
-                weights = page_weights(projects["cv + PDF"] / "_build" / "html")
-                plain_weights = page_weights(projects["plain"] / "_build" / "html")
-
-        print("\nbytes per page transferred (gzip): the HTML and the local CSS/JS it loads")
-        for page, size in weights.items():
-            plain = plain_weights.get(page)
-            print(f"  {page:20} {size / 1024:6.1f} KiB   plain Sphinx: {plain / 1024:6.1f} KiB")
-
-        print("\ngoals (issue 17)")
-        for label, name, step, variant, measure_name, target in GOALS:
-            if name not in results:
-                continue
-            ours = results[name][(step, variant)][measure_name]
-            plain = results[name][(step, "plain")][measure_name]
-            ratio = ours / plain
-            verdict = "met" if ratio <= target else "NOT met"
-            print(f"  {name}, {label} ({variant}): {ratio:.2f}x plain (<= {target}: {verdict})")
-        heaviest = max(weights.values())
-        verdict = "met" if heaviest <= PAGE_BUDGET else "NOT met"
-        print(f"  heaviest page: {heaviest / 1024:.1f} KiB (<= 40 KiB: {verdict})")
+        sources = {} if args.versions else report_speed(root, seed, sizes, runs, args.large_runs)
+        report_versions(root, seed, runs)
         load = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
         print(f"\nload at end: {load}")
 
