@@ -227,6 +227,14 @@ def test_cv_is_findable_and_shareable(make_app, seed_project):
     )
     og = page(app, "education").find("meta", property="og:description")
     assert og["content"] == education["content"]
+    # The publications page by its papers' titles, not "(* denotes equal contribution) …".
+    assert meta["description"].startswith(
+        "Minhak Song — Publications: Does SGD really happen in tiny subspaces?;"
+        " Linear attention is (maybe) all you need (to understand Transformer optimization);"
+    )
+    # The whole CV on one page by its sections, as the home page: not its contacts and raw dates.
+    whole = page(app, "cv").find("meta", attrs={"name": "description"})["content"]
+    assert whole.startswith("Minhak Song — Curriculum vitae: Education; Research Interests;")
     for name in ("index", "education", "awards", "skills"):
         assert page(app, name).find("meta", attrs={"name": "description"})["content"]
     sitemap = (app.outdir / "sitemap.xml").read_text(encoding="utf-8")

@@ -54,6 +54,7 @@ from .style import (
     has_equal_contribution,
     newest_first,
     number_entries,
+    plain_text,
 )
 
 logger = logging.getLogger(__name__)
@@ -225,6 +226,7 @@ class PublicationsTransform(SphinxPostTransform):
                     backend.paragraph(citation.formatted_entry),
                     ids=list(bibliography.citation_nodes[citation.key]["ids"]),
                     label=str(numbers[citation.entry.key]),
+                    title=plain_text(citation.entry.fields.get("title", "")),
                     docname=key.docname,
                     classes=["cv-publication"],
                 )

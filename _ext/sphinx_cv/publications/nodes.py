@@ -3,7 +3,7 @@
 ::
 
     cv_publications          one {bibliography} in the CV style, kept in its section
-      cv_publication         label="3", docname, ids of the entry's citation target
+      cv_publication         label="3", title (plain), docname, ids of the entry's citation target
         paragraph            the entry, rendered by pybtex's docutils backend
           cv_math            a formula of a bib field: latex (its TeX), plain (as Unicode);
                              children: Text, subscript, superscript (or a literal of
@@ -30,7 +30,8 @@ class cv_publications(nodes.General, nodes.Element):
 
 
 class cv_publication(nodes.General, nodes.Element):
-    """One publication; ``label`` is its number, shown as ``[3]``; ``docname`` its page."""
+    """One publication; ``label`` is its number, shown as ``[3]``; ``title`` its title as
+    plain text (for the page's description); ``docname`` its page."""
 
 
 class cv_math(nodes.Inline, nodes.TextElement):

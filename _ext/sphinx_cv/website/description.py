@@ -4,10 +4,12 @@ On a page of entries, sphinxext-opengraph would take the first 200 characters
 of its text, entries run together with their raw dates. This module describes
 such a page by what it lists instead, "Minhak Song — Education: Korea
 Advanced Institute of Science and Technology; University of California,
-Berkeley; …", as ``<meta name="description">`` and, with sphinxext-opengraph,
-as ``og:description``. The home page (the one with the ``profile``) is
-described by the sections it leads to: "Minhak Song — Curriculum vitae:
-Education; Research Interests; …". Other pages keep opengraph's description.
+Berkeley; …" (a publications page by its papers' titles), as
+``<meta name="description">`` and, with sphinxext-opengraph, as
+``og:description``. The home page (the one with the ``profile``) is described
+by the sections it leads to: "Minhak Song — Curriculum vitae: Education;
+Research Interests; …", and so is the whole CV on one page, by the sections it
+shows. Other pages keep opengraph's description.
 """
 
 from __future__ import annotations
@@ -15,10 +17,12 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from docutils import nodes
 from markupsafe import Markup
 from sphinx.application import Sphinx
 
 from ..i18n import _
+from ..publications.nodes import cv_publication
 from ..source.nodes import cv_entry_title, cv_profile
 
 #: Search engines show about this many characters.
@@ -45,11 +49,12 @@ def add_description(
     profile = next(iter(doctree.findall(cv_profile)), None)
     if profile is not None:
         site, page = profile["record"].name, _("Curriculum vitae")
-        titles = section_titles(app, pagename)
+        titles = section_titles(app, pagename) or subsection_titles(doctree)
     else:
         site = context.get("docstitle") or ""
         page = Markup(context.get("title") or "").striptags()  # the title is HTML
         titles = [title.astext() for title in doctree.findall(cv_entry_title)]
+        titles += [paper["title"] for paper in doctree.findall(cv_publication) if paper["title"]]
     if not titles:
         return
     text = html.escape(describe(site, page, titles))
@@ -58,6 +63,18 @@ def add_description(
     meta = context.get("meta") or {}
     meta.setdefault("og:description", text)
     context["meta"] = meta
+
+
+def subsection_titles(doctree: nodes.document) -> list[str]:
+    """The titles of the page's sections under its title (the one-page CV's sections)."""
+    top = next(iter(doctree.findall(nodes.section)), None)
+    if top is None:
+        return []
+    return [
+        child[0].astext()
+        for child in top.children
+        if isinstance(child, nodes.section) and isinstance(child[0], nodes.title)
+    ]
 
 
 def section_titles(app: Sphinx, pagename: str) -> list[str]:
