@@ -163,14 +163,26 @@ def bench(session: nox.Session) -> None:
 LIGHTHOUSE = "lighthouse@12.8.2"
 
 
+#: A CV with what the seed lacks (a photo, a bio, abstracts, previews), audited beside it.
+AUDIT_EXAMPLE = "tests/roots/test-landing"
+
+
 @nox.session
 def audit(session: nox.Session) -> None:
-    """Lighthouse (mobile) on the built site served gzip-compressed: scores, KiB (needs npm)."""
+    """Lighthouse (mobile) on the built site served gzip-compressed: scores, KiB (needs npm).
+
+    The seed's home, publications and one-page CV, then the same pages of a CV
+    with a photo (``tests/roots/test-landing``).
+    """
     install(session, "-e", ".")
     session.run("sphinx-build", "-q", "-b", "html", DOCS, f"{BUILD}/html")
+    example = f"{BUILD}/audit-example"
+    session.run("sphinx-build", "-q", "-b", "html", "-D", "cv_pdf_link=0", AUDIT_EXAMPLE, example)
     prefix = session.cache_dir / "lighthouse"
     npm = ("npm", "install", "--no-audit", "--no-fund", "--prefix", str(prefix), LIGHTHOUSE)
     session.run(*npm, external=True, silent=True)
     binary = str(prefix / "node_modules" / ".bin" / "lighthouse")
     audit_args = ("--lighthouse", binary, *session.posargs)
-    session.run("python", "benchmarks/audit.py", f"{BUILD}/html", *audit_args)
+    for site in (f"{BUILD}/html", example):
+        session.log(f"audit of {site}")
+        session.run("python", "benchmarks/audit.py", site, *audit_args)
