@@ -242,7 +242,7 @@ def test_bibtex_as_written(tmp_path):
     bib.write_text(
         '@String{jmlr = "JMLR"}\n'
         '@Article(key1,\n  Title = "A {B} (c), d",\n  journal = jmlr # " 23",\n'
-        "  abstract = {x, {y}},\n  year = 2020)\n"
+        "  abstract = {x, {y}},\n  abbr = {JMLR}, selected = {true},\n  year = 2020)\n"
         "@misc{key2, title = {T}}\n",
         encoding="utf-8",
     )

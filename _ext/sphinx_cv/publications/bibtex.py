@@ -3,8 +3,9 @@
 The entry is cut from the file as written (its values untouched, so a reader
 copies what the author wrote), one field a line, without the fields that are
 the CV's own or private: ``abstract`` (shown beside it), ``keywords``,
-``author+an``, ``file``, ``preview``; and, like every output, no link the
-URL policy refuses (``url = {javascript:…}`` is left out).
+``author+an``, ``file``, ``preview``, and al-folio's ``abbr`` and ``selected``
+(the CV's badge and mark, which no bibliography style reads); and, like every
+output, no link the URL policy refuses (``url = {javascript:…}`` is left out).
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from functools import cache
 from pathlib import Path
 
 #: Fields left out of the BibTeX a visitor copies.
-PRIVATE_FIELDS = frozenset({"abstract", "keywords", "author+an", "file", "preview"})
+PRIVATE_FIELDS = frozenset(
+    {"abstract", "keywords", "author+an", "file", "preview", "abbr", "selected"}
+)
 _NAME = re.compile(r"\s*([^\s=,{}]+)\s*=\s*")
 
 
