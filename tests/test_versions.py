@@ -23,9 +23,18 @@ from sphinx_cv.pdf.compile import TOOLS
 
 ROOTS = Path(__file__).parent / "roots"
 #: In every version: untagged, or tagged with something the résumé keeps.
-BOTH = ["Untagged Company", "Industry Lab", "Best Paper Award", "Programming", "Alpha Selected"]
-#: Only in the full CV: tagged academic, on a page tagged academic, or not selected.
+BOTH = [
+    "Untagged Company",
+    "Built the data platform",
+    "Industry Lab",
+    "Best Paper Award",
+    "Programming",
+    "Alpha Selected",
+]
+#: Only in the full CV: tagged academic, on a page tagged academic, not selected, or a
+#: bullet in an ``{only} cv`` block.
 CV_ONLY = [
+    "Ran the company reading group",
     "Reading Group Organiser",
     "Travel Grant",
     "Typesetting",
@@ -38,12 +47,19 @@ def run(*command: str | Path) -> str:
     return subprocess.run(command, check=True, capture_output=True, text=True).stdout
 
 
-def assert_version(text: str, version: str) -> None:
-    """The text holds every entry of the version and none of the others."""
+#: Only in the résumé: an ``{only} resume`` block.
+RESUME_ONLY = ["Open to industry roles"]
+
+
+def assert_version(text: str, version: str, entries_only: bool = False) -> None:
+    """The text holds every entry of the version and none of the others (and, unless it
+    is ``entries_only`` as resume.json is, the version's free text)."""
     for fact in [*BOTH, "Gamma Folio Paper"]:
         assert fact in text, (version, fact)
     for fact in CV_ONLY:
         assert (fact in text) == (version == "cv"), (version, fact)
+    for fact in [] if entries_only else RESUME_ONLY:
+        assert (fact in text) == (version == "resume"), (version, fact)
 
 
 def build(srcdir: Path, builder: str, **overrides) -> SphinxTestApp:
@@ -92,7 +108,7 @@ def test_the_site_is_the_full_cv(site: SphinxTestApp) -> None:
     )
     assert_version(" ".join(text.split()), "cv")
     resume = json.loads((outdir / "resume.json").read_text("utf-8"))
-    assert_version(json.dumps(resume, ensure_ascii=False), "cv")
+    assert_version(json.dumps(resume, ensure_ascii=False), "cv", entries_only=True)
 
 
 @pytest.mark.parametrize("version", ["cv", "resume"])
@@ -108,7 +124,7 @@ def test_a_build_for_one_version(tmp_path: Path, version: str) -> None:
     )
     assert_version(" ".join(text.split()), version)
     resume = json.loads((outdir / "resume.json").read_text("utf-8"))
-    assert_version(json.dumps(resume, ensure_ascii=False), version)
+    assert_version(json.dumps(resume, ensure_ascii=False), version, entries_only=True)
     assert warning_lines(html) == []
 
     text_app = build(srcdir, "text", cv_version=version, cv_pdf_link=False)
@@ -170,10 +186,10 @@ def test_bad_versions_and_tags_are_located_warnings(tmp_path: Path) -> None:
         "'industy'; the tags in this CV are academic, industry, selected, service" in warnings
     )
     assert (
-        f"{work}:8: WARNING: timeline: ':tags:' 'industry;' has ';'; accepted are names of "
+        f"{work}:18: WARNING: timeline: ':tags:' 'industry;' has ';'; accepted are names of "
         "letters, digits, - and _, separated by commas or spaces" in warnings
     )
-    assert f"{work}:8: WARNING: timeline: ':tags:' 'selected|x' has '|'" in warnings
+    assert f"{work}:18: WARNING: timeline: ':tags:' 'selected|x' has '|'" in warnings
     # The build went on: the entry is there.
     assert "Industry Lab" in (Path(app.outdir) / "work.html").read_text("utf-8")
 

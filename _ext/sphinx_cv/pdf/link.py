@@ -35,6 +35,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util._serialise import stable_hash
 from sphinx.util.logging import WarningLogRecordTranslator
+from sphinx.util.tags import Tags
 
 from ..source.config import warn_at
 from ..source.versions import configured_version, versions, writing_version
@@ -226,7 +227,7 @@ def write_latex(app: Sphinx, outdir: Path, version: VersionPdf | None = None) ->
     from . import finish_latex
 
     outdir.mkdir(parents=True, exist_ok=True)
-    html_builder, env, tags, config = app.builder, app.env, set(app.tags), app.config
+    html_builder, env, tags, config = app.builder, app.env, list(app.tags), app.config
     documents, elements = config.latex_documents, config.latex_elements
     dropped = set(_builder_tags(html_builder))
     if version is not None:
@@ -238,12 +239,13 @@ def write_latex(app: Sphinx, outdir: Path, version: VersionPdf | None = None) ->
                 **elements,
                 "papersize": version_paper(version.settings["paper"]),
             }
-    for tag in tags:
-        app.tags.remove(tag)
-    for tag in (t for t in tags if t not in dropped):
-        app.tags.add(tag)  # -t tags stay
+    html_tags = app.tags
+    kept = [tag for tag in tags if tag not in dropped]  # -t tags stay
     if version is not None:
-        app.tags.add(version.name)  # ``{only} resume`` in that version's PDF
+        kept.append(version.name)  # ``{only} resume`` in that version's PDF
+    # A new Tags, not the HTML build's with tags removed: Tags remembers what each
+    # ``only`` condition gave, and would give the HTML build's answer again.
+    app.tags = Tags(kept)
     try:
         builder = app.registry.create_builder(app, "latex", env)
         builder.outdir = outdir
@@ -258,10 +260,7 @@ def write_latex(app: Sphinx, outdir: Path, version: VersionPdf | None = None) ->
     finally:
         app.builder, env._builder_cls = html_builder, type(html_builder)
         config.latex_documents, config.latex_elements = documents, elements
-        for tag in set(app.tags):
-            app.tags.remove(tag)
-        for tag in tags:
-            app.tags.add(tag)
+        app.tags = html_tags
     return outdir / (version.tex_name if version else documents[0][1])
 
 
