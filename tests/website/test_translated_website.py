@@ -125,8 +125,13 @@ def test_groups_by_type_are_translated(german, korean):
     assert groups(german, "publications") == ["2024", "2022", "2021"]
 
 
-def test_two_authors_are_joined_in_the_language(german, korean):
-    assert "Hoa Nguyen* und Jane Doe*" in text_of(german, "publications")
+def test_titles_and_two_authors_in_the_language(german, korean):
+    """German quotes a title „so“ and joins two authors with "und"."""
+    text = text_of(german, "publications")
+    assert (
+        "\u201eTiny subspaces of stochastic gradient descent.\u201c Hoa Nguyen* und Jane Doe*"
+        in text
+    )
     assert "Hoa Nguyen*, Jane Doe*" in text_of(korean, "publications")
 
 

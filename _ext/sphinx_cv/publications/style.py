@@ -588,7 +588,7 @@ class CVStyle(BaseStyle):
 
     def format_title(self, entry: Entry) -> Text:
         title = rich(entry, "title")
-        return Text("\u201c", title.add_period(), "\u201d") if title else Text()
+        return filled(_("\u201c{title}\u201d"), title=title.add_period()) if title else Text()
 
     def format_byline(self, entry: Entry) -> Text:
         """Authors (or a book's editors), where it appeared (:meth:`format_source`), year."""
