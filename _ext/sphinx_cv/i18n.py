@@ -7,7 +7,9 @@ contribution)", "Personal website", "[Paper]", "Ph.D. thesis", …) goes through
 (``.mo``) so an install needs no compile step.
 
 ``_`` is called where the string is used, never at import: the translator
-then belongs to the running build's ``language``. A word with a count goes
+then belongs to the running build's ``language``; a table of labels built at
+import marks its msgids with ``N_`` and passes them to ``_`` where they are
+shown. A word with a count goes
 through ``ngettext`` ("{count} entry" / "{count} entries"): each catalog's
 ``Plural-Forms`` header says how many forms its language has (one in Korean,
 Japanese and Chinese; French uses the singular for 0 and 1).
