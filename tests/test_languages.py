@@ -7,6 +7,7 @@ from Babel, the open end and the fixed strings from the catalogs in
 
 from __future__ import annotations
 
+import ast
 import io
 import json
 import shutil
@@ -134,3 +135,47 @@ def test_every_catalog_translates_every_message():
             catalog = read_po(source)
         translated = {message.id for message in catalog if message.id and message.string}
         assert translated == messages, f"{po}: {sorted(messages ^ translated)}"
+
+
+def messages_in_the_code() -> set[str]:
+    """Every literal msgid in the extension: the strings given to ``_``, ``N_``, ``ngettext``."""
+    found = set()
+    for path in sorted(LOCALE_DIR.parent.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+                continue
+            if node.func.id in ("_", "N_", "ngettext"):
+                found.update(
+                    arg.value
+                    for arg in node.args
+                    if isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+                )
+    return found
+
+
+def test_the_pot_lists_every_message_of_the_code():
+    with (LOCALE_DIR / "sphinx_cv.pot").open("rb") as source:
+        listed = set()
+        for message in read_po(source):
+            listed.update([message.id] if isinstance(message.id, str) else message.id)
+    listed.discard("")
+    in_code = messages_in_the_code()
+    assert "{count} entries" in in_code  # the scan sees ngettext's plural
+    assert in_code - listed == set(), "used in the code, missing from sphinx_cv.pot"
+    assert listed - in_code == set(), "in sphinx_cv.pot, used nowhere"
+
+
+@pytest.mark.parametrize(
+    "po", sorted(LOCALE_DIR.glob("*/LC_MESSAGES/*.po")), ids=lambda p: p.parts[-3]
+)
+def test_every_plural_has_each_form_of_its_language(po: Path):
+    """Korean, Japanese, Chinese have one form ("항목 {count}개"), the others two."""
+    with po.open("rb") as source:
+        catalog = read_po(source)
+    expected = 1 if po.parts[-3] in ("ko", "ja", "zh_CN") else 2
+    assert catalog.num_plurals == expected
+    plurals = [message for message in catalog if message.pluralizable]
+    assert plurals
+    for message in plurals:
+        assert len(message.string) == expected, message.id
+        assert all(message.string), message.id

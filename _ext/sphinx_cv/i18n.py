@@ -7,7 +7,16 @@ contribution)", "Personal website", "[Paper]", "Ph.D. thesis", …) goes through
 (``.mo``) so an install needs no compile step.
 
 ``_`` is called where the string is used, never at import: the translator
-then belongs to the running build's ``language``.
+then belongs to the running build's ``language``; a table of labels built at
+import marks its msgids with ``N_`` and passes them to ``_`` where they are
+shown. A word with a count goes
+through ``ngettext`` ("{count} entry" / "{count} entries"): each catalog's
+``Plural-Forms`` header says how many forms its language has (one in Korean,
+Japanese and Chinese; French uses the singular for 0 and 1).
+
+``tests/test_languages.py`` checks that ``locale/sphinx_cv.pot`` lists every
+message the code passes to ``_``, ``N_`` and ``ngettext``, and that every catalog
+translates them all.
 
 To add a language: copy ``locale/sphinx_cv.pot`` to
 ``locale/<lang>/LC_MESSAGES/sphinx_cv.po``, translate each ``msgstr``, and
@@ -19,7 +28,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sphinx.application import Sphinx
-from sphinx.locale import get_translation
+from sphinx.locale import get_translation, get_translator
 
 CATALOG = "sphinx_cv"
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -31,6 +40,20 @@ def _(message: str) -> str:
     """``message`` in the build's language, as a plain ``str`` (English before any build)."""
     # Before the catalog is loaded Sphinx gives a lazy proxy, which pybtex's Text refuses.
     return str(_translate(message))
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` as a msgid (for the catalog) where it is defined; ``_`` translates it
+    where it is used (a table of labels built at import, when no language is known yet)."""
+    return message
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The form of ``singular``/``plural`` for ``count`` in the build's language (not yet
+    formatted: the caller fills in ``{count}``)."""
+    # Sphinx's get_translation has no plural; its translator for the catalog has
+    # (a NullTranslations, English rules, before the catalog is loaded).
+    return get_translator(CATALOG).ngettext(singular, plural, count)
 
 
 def setup(app: Sphinx) -> None:

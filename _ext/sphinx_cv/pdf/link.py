@@ -37,6 +37,7 @@ from sphinx.util._serialise import stable_hash
 from sphinx.util.logging import WarningLogRecordTranslator
 from sphinx.util.tags import Tags
 
+from ..i18n import _, ngettext
 from ..source.config import warn_at
 from ..source.versions import configured_version, versions, writing_version
 from .compile import LatexRun, missing_tools
@@ -44,7 +45,6 @@ from .settings import version_filename, version_paper
 
 logger = logging.getLogger(__name__)
 
-LINK_TEXT = "PDF"
 #: How long the website waits for the PDF, in seconds.
 TIMEOUT = 600
 #: What the last successful compile was made from (beside the doctrees).
@@ -339,11 +339,18 @@ def offer_download(app: Sphinx) -> list[tuple[str, str, str]] | None:
     for version in site.pdfs:
         if version.pdf is None or not version.pdf.is_file():
             continue
-        pages = version.pages
-        count = f", {pages} page{'s' if pages != 1 else ''}" if pages else ""
-        label = f"{version.label} ({LINK_TEXT}{count})"
-        offers.append((label, version.pdf_name, "pdf"))
+        offers.append((download_label(version), version.pdf_name, "pdf"))
     return offers
+
+
+def download_label(version: VersionPdf) -> str:
+    """ "CV (PDF, 3 pages)" in the build's language (a version's ``title`` as written)."""
+    name = version.settings.get("title") or (_("CV") if version.main else version.label)
+    if not version.pages:
+        return _("{version} (PDF)").format(version=name)
+    return ngettext(
+        "{version} (PDF, {count} page)", "{version} (PDF, {count} pages)", version.pages
+    ).format(version=name, count=version.pages)
 
 
 def wait_for_pdfs(app: Sphinx, site: SitePdf) -> None:

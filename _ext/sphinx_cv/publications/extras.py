@@ -23,28 +23,31 @@ from pybtex.database import Entry
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
+from ..i18n import N_, _
 from . import nodes as pubnodes
 from .bibtex import entry_bibtex
 from .style import LINK_FIELDS, plain_text, rich, shown_link, year_of
 
 logger = logging.getLogger(__name__)
 
-#: The words the website adds (one place, for a message catalogue later).
-LABELS = {"abstract": "Abstract", "bibtex": "BibTeX", "copy": "Copy", "copied": "Copied"}
+#: The words the website adds: msgids of the ``sphinx_cv`` catalog, translated where
+#: used ("BibTeX" is a name, the same in every language).
+LABELS = {"abstract": N_("Abstract"), "copy": N_("Copy"), "copied": N_("Copied")}
+BIBTEX = "BibTeX"
 #: Headings of ``:group: type``, by entry type; other types are "Other".
 TYPE_HEADINGS = {
-    "article": "Journal articles",
-    "inproceedings": "Conference papers",
-    "conference": "Conference papers",
-    "incollection": "Book chapters",
-    "book": "Books",
-    "phdthesis": "Theses",
-    "mastersthesis": "Theses",
-    "techreport": "Reports",
-    "unpublished": "Preprints and manuscripts",
-    "misc": "Other",
+    "article": N_("Journal articles"),
+    "inproceedings": N_("Conference papers"),
+    "conference": N_("Conference papers"),
+    "incollection": N_("Book chapters"),
+    "book": N_("Books"),
+    "phdthesis": N_("Theses"),
+    "mastersthesis": N_("Theses"),
+    "techreport": N_("Reports"),
+    "unpublished": N_("Preprints and manuscripts"),
+    "misc": N_("Other"),
 }
-OTHER_HEADING = "Other"
+OTHER_HEADING = N_("Other")
 
 
 def preview_path(env: BuildEnvironment, bibfile: Path, entry: Entry) -> str:
@@ -69,7 +72,7 @@ def enrich(item: nodes.Element, entry: Entry, bibfile: Path | None, env, backend
         text = rich(entry, "abstract").render(backend)
         abstract = nodes.paragraph("", "", *text)
         more += pubnodes.cv_details(
-            "", abstract, summary=LABELS["abstract"], classes=["cv-abstract"]
+            "", abstract, summary=_(LABELS["abstract"]), classes=["cv-abstract"]
         )
     refused = frozenset(
         field for field in LINK_FIELDS if entry.fields.get(field) and not shown_link(entry, field)
@@ -77,9 +80,9 @@ def enrich(item: nodes.Element, entry: Entry, bibfile: Path | None, env, backend
     source = entry_bibtex(bibfile, entry.key, refused) if bibfile is not None else ""
     if source:
         code = pubnodes.cv_bibtex(
-            source, source, copy_label=LABELS["copy"], copied_label=LABELS["copied"]
+            source, source, copy_label=_(LABELS["copy"]), copied_label=_(LABELS["copied"])
         )
-        more += pubnodes.cv_details("", code, summary=LABELS["bibtex"], classes=["cv-bibtex"])
+        more += pubnodes.cv_details("", code, summary=BIBTEX, classes=["cv-bibtex"])
     if len(more):
         item += more
 
@@ -134,8 +137,8 @@ def group_heading(entry: Entry, group: str) -> str:
     """The heading of the group an entry belongs to: its year, or its type's heading."""
     if group == "year":
         year = year_of(entry)
-        return str(year) if year else OTHER_HEADING
-    return TYPE_HEADINGS.get(entry.type.lower(), OTHER_HEADING)
+        return str(year) if year else _(OTHER_HEADING)
+    return _(TYPE_HEADINGS.get(entry.type.lower(), OTHER_HEADING))
 
 
 def grouped(

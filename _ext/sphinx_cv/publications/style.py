@@ -173,6 +173,13 @@ FONT_COMMANDS = {"textbf": "b", "emph": "em", "textit": "i"}
 _FONT_COMMAND = re.compile(r"\\({})\s*$".format("|".join(FONT_COMMANDS)))
 
 
+def filled(template: str, **parts: Text | str) -> Text:
+    """A translated ``template`` with rich text in its ``{placeholders}``: "In {book}"."""
+    pieces = re.split(r"\{(\w+)\}", template)
+    # re.split puts the placeholders' names at the odd places.
+    return Text(*(parts[piece] if i % 2 else piece for i, piece in enumerate(pieces) if piece))
+
+
 def rich(entry: Entry, field: str) -> Text:
     """A field as rich text (see :func:`rich_text`)."""
     return rich_text(entry.fields.get(field, ""))
@@ -581,7 +588,7 @@ class CVStyle(BaseStyle):
 
     def format_title(self, entry: Entry) -> Text:
         title = rich(entry, "title")
-        return Text("\u201c", title.add_period(), "\u201d") if title else Text()
+        return filled(_("\u201c{title}\u201d"), title=title.add_period()) if title else Text()
 
     def format_byline(self, entry: Entry) -> Text:
         """Authors (or a book's editors), where it appeared (:meth:`format_source`), year."""
@@ -607,9 +614,12 @@ class CVStyle(BaseStyle):
             if HIGHLIGHT in annotations or self.is_highlighted(person):
                 name = Tag("b", name)
             names.append(Text(name))
-        if len(names) <= 2:
-            return Text(" and ").join(names)
-        return Text(Text(", ").join(names[:-1]), ", and ", names[-1])
+        if len(names) <= 1:
+            return Text(*names)
+        if len(names) == 2:
+            return filled(_("{first} and {second}"), first=names[0], second=names[1])
+        others = Text(", ").join(names[:-1])
+        return filled(_("{others}, and {last}"), others=others, last=names[-1])
 
     def format_authors(self, entry: Entry) -> Text:
         return self.format_names(entry, "author")
@@ -658,8 +668,7 @@ class CVStyle(BaseStyle):
             abbr = Text("(", Tag("b", rich(entry, "abbr")), ")")
             venue = Text(venue, " ", abbr) if venue else abbr
         if venue and entry_type in IN_BOOK:
-            before, _name, after = _("In {book}").partition("{book}")
-            venue = Text(before, venue, after)
+            venue = filled(_("In {book}"), book=venue)
         return venue
 
     def format_volume(self, entry: Entry) -> Text:
@@ -667,7 +676,10 @@ class CVStyle(BaseStyle):
         volume, number = rich(entry, "volume"), rich(entry, "number")
         pages = page_range(entry.fields.get("pages", ""))
         if not volume:
-            parts = [Text("no. ", number) if number else Text(), self.format_pages(entry)]
+            parts = [
+                filled(_("no. {number}"), number=number) if number else Text(),
+                self.format_pages(entry),
+            ]
             return Text(", ").join([part for part in parts if part])
         return Text(volume, Text("(", number, ")") if number else "", f":{pages}" if pages else "")
 
@@ -676,7 +688,7 @@ class CVStyle(BaseStyle):
         pages = page_range(entry.fields.get("pages", ""))
         if not pages:
             return Text()
-        return Text("pp. " if "\u2013" in pages else "p. ", pages)
+        return filled(_("pp. {pages}") if "\u2013" in pages else _("p. {pages}"), pages=pages)
 
     def format_edition(self, entry: Entry) -> Text:
         """``edition = {2}`` is "2nd ed."; a word ("Second") is kept: "Second ed."."""
@@ -694,8 +706,7 @@ class CVStyle(BaseStyle):
         editors = self.format_names(entry, "editor")
         if not editors:
             return editors
-        before, _name, after = _("edited by {editors}").partition("{editors}")
-        return Text(before, editors, after)
+        return filled(_("edited by {editors}"), editors=editors)
 
     def format_publisher(self, entry: Entry) -> Text:
         """ "Publisher, Address" (either alone when the other is missing)."""

@@ -23,11 +23,12 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
+from ..i18n import N_, _
 from ..model import WEBSITE_BUILDERS, toctree_docnames
 from ..source.nodes import cv_photo, cv_profile
 
-#: The download line's label of the one-page CV (one place, for a message catalogue).
-LABEL = "Whole CV on one page"
+#: The download line's label of the one-page CV (a msgid, translated where used).
+LABEL = N_("Whole CV on one page")
 #: The page metadata that marks a page holding ``{cv-all}``.
 METADATA = "cv-all"
 
@@ -116,7 +117,7 @@ def offer_page(app: Sphinx) -> tuple[str, str, str] | None:
         return None
     for docname in sorted(app.env.found_docs):
         if docname != app.config.root_doc and app.env.metadata.get(docname, {}).get(METADATA):
-            return LABEL, app.builder.get_target_uri(docname), "onepage"
+            return _(LABEL), app.builder.get_target_uri(docname), "onepage"
     return None
 
 

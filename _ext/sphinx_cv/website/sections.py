@@ -16,13 +16,15 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-#: The words of the summaries (one place, for a message catalogue later).
+from ..i18n import N_, _, ngettext
+
+#: The words of the summaries: msgids of the ``sphinx_cv`` catalog, translated where used.
 LABELS = {
-    "entry": "1 entry",
-    "entries": "{count} entries",
-    "publication": "1 publication",
-    "publications": "{count} publications",
-    "latest": "latest: {title}",
+    "entry": N_("{count} entry"),
+    "entries": N_("{count} entries"),
+    "publication": N_("{count} publication"),
+    "publications": N_("{count} publications"),
+    "latest": N_("latest: {title}"),
 }
 SEPARATOR = " \u00b7 "
 #: How many characters of a plain page's first paragraph its card shows.
@@ -30,7 +32,8 @@ FIRST_WORDS = 90
 
 
 def _count(count: int, singular: str, plural: str) -> str:
-    return LABELS[singular] if count == 1 else LABELS[plural].format(count=count)
+    """ "1 entry", "5 entries": the form for ``count`` in the build's language."""
+    return ngettext(LABELS[singular], LABELS[plural], count).format(count=count)
 
 
 def summary(env: BuildEnvironment, docname: str) -> str:
@@ -40,7 +43,7 @@ def summary(env: BuildEnvironment, docname: str) -> str:
     if entries:
         parts = [_count(len(entries), "entry", "entries")]
         if entries[0].title:
-            parts.append(LABELS["latest"].format(title=entries[0].title))
+            parts.append(_(LABELS["latest"]).format(title=entries[0].title))
         return SEPARATOR.join(parts)
     keywords = [item for r in records if r.entry_type == "keywords" for item in r.items]
     if keywords:
