@@ -49,3 +49,11 @@ def test_the_korean_translation_of_the_seed(make_app, tmp_path):
     assert resume["education"][0]["startDate"] == "2020-03"
     scholarship = next(a for a in resume["awards"] if a["title"] == "대통령과학장학금")
     assert scholarship["awarder"] == "대한민국 정부"
+    # The skills in Korean too; the languages group stays the languages group.
+    assert resume["languages"] == [
+        {"language": "한국어", "fluency": "모국어"},
+        {"language": "영어", "fluency": "유창"},
+    ]
+    assert resume["skills"] == [
+        {"name": "프로그래밍 언어 및 소프트웨어", "keywords": ["Python", "LaTeX", "MATLAB"]}
+    ]

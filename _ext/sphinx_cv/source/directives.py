@@ -16,7 +16,6 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
-from sphinx.util.nodes import process_only_nodes
 
 from . import nodes as cv
 from . import records as rec
@@ -203,20 +202,11 @@ class CVEntryDirective(CVDirective):
             date_text=date_text,
             spans=spans,
             url=url,
-            body=self.shown_text(body),
+            body=cv.shown_text(body, self.env),
             tags=tags_option(self),
             **fields,
         )
         return [entry, *nested]
-
-    def shown_text(self, body: cv.cv_entry_body) -> str:
-        """The body's text as this build shows it: its ``{only}`` blocks resolved with the
-        build's tags (the version is one), so ``resume.json`` follows the version too."""
-        shown = body.deepcopy()
-        # Sphinx 9 keeps the build's tags on the environment; 7.4 on the application.
-        tags = getattr(self.env, "_tags", None) or self.env.app.tags
-        process_only_nodes(shown, tags)
-        return shown.astext()
 
     def lift_nested_entries(self, body: cv.cv_entry_body) -> list[cv.cv_entry]:
         """Entries written inside this one, taken out of it to follow it, with a warning.

@@ -59,7 +59,7 @@ def _split(text: str, separator: str) -> list[str]:
     return parts
 
 
-def _label_and_text(paragraph: nodes.paragraph) -> tuple[str, str]:
+def label_and_text(paragraph: nodes.paragraph) -> tuple[str, str]:
     """A leading bold label (its colon inside or after it) and the text after it."""
     # MyST may leave an empty Text before the first inline node.
     children = [child for child in paragraph.children if child.astext().strip()]
@@ -111,7 +111,7 @@ class KeywordsDirective(CVDirective):
 
     def read_group(self, holder: nodes.Element, tags: tuple[str, ...] = ()) -> None:
         paragraph = next(iter(holder.findall(nodes.paragraph)), None)
-        label, text = _label_and_text(paragraph) if paragraph is not None else ("", "")
+        label, text = label_and_text(paragraph) if paragraph is not None else ("", "")
         items = split_items(text)
         lineno = holder.line or (paragraph.line if paragraph is not None else None)
         lineno = lineno or self.lineno

@@ -2,10 +2,12 @@
 
 An entry's title and its ``:role:``, ``:location:``, ``:issuer:`` are nodes
 that Sphinx's gettext builder extracts and its ``Locale`` transform translates
-(the body is ordinary paragraphs and lists, which it handles anyway). The
-records the directive built from the English source are brought in line here,
-so that ``resume.json``, the JSON-LD and the page descriptions are in the
-translation's language too.
+(the body is ordinary paragraphs and lists, which it handles anyway, and so
+are the bullets of ``skills`` and ``interests``). The records the directives
+built from the English source are brought in line here, so that
+``resume.json``, the JSON-LD and the page descriptions are in the
+translation's language too. A keyword group keeps its section: "언어" is
+still the languages group its English label named.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ import dataclasses
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
-from .nodes import cv_entry, cv_entry_body, cv_entry_field, cv_entry_title
+from .keywords import label_and_text, split_items
+from .nodes import cv_entry, cv_entry_body, cv_entry_field, cv_entry_title, shown_text
+from .records import KeywordGroup
 
 
 class TranslatedRecords(SphinxTransform):
@@ -37,10 +41,28 @@ class TranslatedRecords(SphinxTransform):
                 if field.get("translated"):
                     changes[field["field"]] = field.astext()
             for body in entry.findall(cv_entry_body):
-                if any(node.get("translated") for node in body.findall(nodes.Element)):
-                    changes["body"] = body.astext()
+                if _translated(body):
+                    changes["body"] = shown_text(body, self.env)
             if changes:
                 entry["record"] = dataclasses.replace(record, **changes)
+        for holder in self.document.findall(_keyword_holder):
+            paragraph = next(iter(holder.findall(nodes.paragraph)), None)
+            if paragraph is None or not _translated(holder):
+                continue
+            label, text = label_and_text(paragraph)
+            items = split_items(text)
+            if items:
+                record = holder["record"]
+                holder["record"] = dataclasses.replace(record, label=label or "", items=items)
+
+
+def _translated(node: nodes.Element) -> bool:
+    return any(child.get("translated") for child in node.findall(nodes.Element))
+
+
+def _keyword_holder(node: nodes.Node) -> bool:
+    """A bullet or paragraph of ``skills``/``interests`` that holds a keyword group."""
+    return isinstance(node, nodes.Element) and isinstance(node.get("record"), KeywordGroup)
 
 
 def _link_again(title: nodes.Element, url: str) -> None:
