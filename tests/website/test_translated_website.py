@@ -88,12 +88,20 @@ def test_german_builds_without_warnings(german, korean):
     assert warning_lines(korean) == []
 
 
+#: The plain page's card: its first words, as written (nothing to translate).
+SERVICE = (
+    "Reviewer: Conference on Neural Information Processing Systems (2023–2025),"
+    " International \u2026"
+)
+
+
 def test_section_cards_count_in_german(german):
     """One entry is "1 Eintrag", three publications "3 Publikationen"."""
     assert cards(german) == [
         ("Experience", "1 Eintrag \u00b7 zuletzt: Example Institute"),
         ("Research Interests", "Optimization; Sampling; Statistics; Learning theory; \u2026"),
         ("Publications", "3 Publikationen"),
+        ("Service", SERVICE),
     ]
 
 
@@ -103,6 +111,7 @@ def test_section_cards_count_in_korean(korean):
         ("Experience", "항목 2개 \u00b7 최근: Example Institute"),
         ("Research Interests", "Optimization; Sampling; Statistics; Learning theory; \u2026"),
         ("Publications", "논문 3편"),
+        ("Service", SERVICE),
     ]
 
 
