@@ -87,4 +87,5 @@ HANDLERS = {
     "cv_details": (skip, nothing),
     "cv_bibtex": (skip, nothing),
     "cv_preview": (skip, nothing),
+    "cv_rtl": CONTAINER,  # its text as it is
 }

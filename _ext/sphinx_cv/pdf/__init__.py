@@ -4,6 +4,7 @@
 - ``texinputs/``: the PDF's look (page, headings, name and contacts, entries, publications);
 - ``settings``: the LaTeX builder's defaults for a CV (engine, class, fonts, paper);
 - ``fallback``: characters the main font lacks, printed in a fallback font;
+- ``rtl``: phrases in Arabic, Hebrew, … set right to left;
 - ``compile``: LaTeX output compiled to PDF with latexmk;
 - ``texlog``: overfull lines and missing characters in LaTeX's log, as warnings;
 - ``link``: an HTML build writes the PDF from its own pages and offers it.
@@ -18,7 +19,7 @@ from sphinx.util.fileutil import copy_asset_file
 
 from ..publications.nodes import PUBLICATION_NODES
 from ..source.nodes import ALL_NODES
-from . import fallback, link, settings, texlog
+from . import fallback, link, rtl, settings, texlog
 from .writers import HANDLERS
 
 TEXINPUTS_DIR = Path(__file__).parent / "texinputs"
@@ -49,4 +50,5 @@ def setup(app: Sphinx) -> None:
     app.connect("build-finished", latex_build_finished)
     settings.setup(app)
     fallback.setup(app)
+    rtl.setup(app)
     link.setup(app)

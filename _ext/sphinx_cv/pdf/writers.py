@@ -30,6 +30,7 @@ _WRAPPERS = {
     "cv_entry_body": ("\\begin{cvbody}\n", "\\end{cvbody}\n"),
     "cv_profile": ("", "}\n"),
     "cv_profile_item": ("", "}"),
+    "cv_rtl": ("\\cvrtl{", "}"),
 }
 
 

@@ -74,6 +74,11 @@ class cv_photo(nodes.image):
     ``width``/``height``, with which Sphinx would wrap it in a link to itself)."""
 
 
+class cv_rtl(nodes.Inline, nodes.TextElement):
+    """A phrase in a right-to-left script (Arabic, Hebrew, …), which the PDF sets right to
+    left word after word (made by ``pdf.rtl`` for LaTeX; browsers need no help)."""
+
+
 ALL_NODES = (
     cv_list,
     cv_entry,
@@ -86,6 +91,7 @@ ALL_NODES = (
     cv_profile,
     cv_profile_item,
     cv_photo,
+    cv_rtl,
 )
 
 

@@ -108,4 +108,5 @@ HANDLERS = {
     "cv_details": (skip, nothing),
     "cv_bibtex": (skip, nothing),
     "cv_preview": (skip, nothing),
+    "cv_rtl": (nothing, nothing),  # its text as it is
 }

@@ -29,6 +29,7 @@ _TAGS = {
     "cv_entry_body": "div",
     "cv_profile": "ul",
     "cv_profile_item": "li",
+    "cv_rtl": "bdi",  # made for the PDF only; isolated right to left if it ever is here
 }
 
 
