@@ -27,14 +27,18 @@ BOTH = [
     "Untagged Company",
     "Built the data platform",
     "Industry Lab",
+    "Shipped the search ranking model",
+    "Mentored two interns",
     "Best Paper Award",
     "Programming",
     "Alpha Selected",
 ]
-#: Only in the full CV: tagged academic, on a page tagged academic, not selected, or a
-#: bullet in an ``{only} cv`` block.
+#: Only in the full CV: tagged academic (an entry, a bullet or a skills group in a
+#: ``tagged`` block), on a page tagged academic, not selected, or in an ``{only} cv`` block.
 CV_ONLY = [
     "Ran the company reading group",
+    "Reviewed papers for the lab workshop",
+    "Proof assistants",
     "Reading Group Organiser",
     "Travel Grant",
     "Typesetting",
@@ -64,6 +68,12 @@ def assert_version(text: str, version: str, entries_only: bool = False) -> None:
 
 def build(srcdir: Path, builder: str, **overrides) -> SphinxTestApp:
     return build_app(builder, srcdir, **overrides)
+
+
+def built_with_warnings(srcdir: Path) -> tuple[SphinxTestApp, str]:
+    """The website of ``srcdir`` built alone (no PDF), and its warnings, a line each."""
+    app = build(srcdir, "html", cv_pdf_link=False)
+    return app, "\n".join(warning_lines(app))
 
 
 @pytest.fixture(scope="module")
@@ -171,8 +181,7 @@ def test_bad_versions_and_tags_are_located_warnings(tmp_path: Path) -> None:
         work.read_text("utf-8").replace(":tags: industry", ":tags: industry; selected|x"),
         encoding="utf-8",
     )
-    app = build(srcdir, "html", cv_pdf_link=False)
-    warnings = "\n".join(warning_lines(app))
+    app, warnings = built_with_warnings(srcdir)
     assert (
         f"{conf}:9: WARNING: cv_versions: the version name 'Résumé 2' is not a valid file "
         "name; accepted are lower-case letters, digits, - and _" in warnings
@@ -192,6 +201,32 @@ def test_bad_versions_and_tags_are_located_warnings(tmp_path: Path) -> None:
     assert f"{work}:18: WARNING: timeline: ':tags:' 'selected|x' has '|'" in warnings
     # The build went on: the entry is there.
     assert "Industry Lab" in (Path(app.outdir) / "work.html").read_text("utf-8")
+
+
+def test_bad_tagged_blocks_are_located_warnings(tmp_path: Path) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-versions", srcdir)
+    page = srcdir / "teaching.md"
+    page.write_text(
+        page.read_text("utf-8")
+        + "\n:::{tagged} academic; service\nA paragraph.\n:::\n"
+        + "\n::::{tagged} academic\n:::{award} Nested Prize\n:date: 2020\n:::\n::::\n",
+        encoding="utf-8",
+    )
+    lines = page.read_text("utf-8").splitlines()
+    first = lines.index(":::{tagged} academic; service") + 1
+    second = lines.index("::::{tagged} academic") + 1
+    app, warnings = built_with_warnings(srcdir)
+    assert (
+        f"{page}:{first}: WARNING: tagged: 'academic;' has ';'; accepted are names of "
+        "letters, digits, - and _, separated by commas or spaces" in warnings
+    )
+    assert (
+        f"{page}:{second}: WARNING: tagged: an entry inside a tagged block keeps its own "
+        "tags; give it ':tags:' instead" in warnings
+    )
+    # The build went on: the paragraph is shown (its one good tag kept, as the full CV does).
+    assert "A paragraph." in (Path(app.outdir) / "teaching.html").read_text("utf-8")
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,7 @@
 - ``domain``: the ``cv`` domain, every record per document;
 - ``translation``: a translated CV's text into its records;
 - ``versions``: tags and the versions of ``conf.py`` (full CV, résumé), the filter;
+- ``tagged``: the ``tagged`` directive, a bullet or a keyword group for some versions;
 - ``config``: checks of the ``cv_*`` values in ``conf.py``;
 - ``reading``: control characters out of a source's text, with a warning;
 - ``urls``: the one policy for links, e-mail addresses and phone numbers.
@@ -25,6 +26,7 @@ from .domain import CVDomain, OneProfile
 from .grouping import GroupEntries
 from .keywords import InterestsDirective, SkillsDirective
 from .reading import replace_control_characters
+from .tagged import TaggedDirective
 from .translation import TranslatedRecords
 
 
@@ -45,6 +47,7 @@ def setup(app: Sphinx) -> None:
     app.add_directive("profile", ProfileDirective)
     app.add_directive("skills", SkillsDirective)
     app.add_directive("interests", InterestsDirective)
+    app.add_directive("tagged", TaggedDirective)
     app.add_domain(CVDomain)
     app.add_transform(GroupEntries)
     app.add_transform(TranslatedRecords)

@@ -22,7 +22,7 @@ from . import records as rec
 from . import urls
 from .config import date_settings, is_set_by_user
 from .dates import DateError, Span, parse_dates
-from .versions import tags_option
+from .versions import shown_text, tags_option
 
 logger = logging.getLogger(__name__)
 
@@ -202,7 +202,7 @@ class CVEntryDirective(CVDirective):
             date_text=date_text,
             spans=spans,
             url=url,
-            body=cv.shown_text(body, self.env),
+            body=shown_text(body, self.env),
             tags=tags_option(self),
             **fields,
         )

@@ -28,6 +28,7 @@ from docutils.parsers.rst import directives
 
 from .directives import CVDirective
 from .records import KeywordGroup
+from .tagged import is_tagged_block
 from .versions import tags_option
 
 #: The label of the ``skills`` group that lists spoken languages, unless ``:languages:`` says.
@@ -74,6 +75,17 @@ def label_and_text(paragraph: nodes.paragraph) -> tuple[str, str]:
     return label, rest
 
 
+def _groups(scope: nodes.Element) -> list[nodes.Element]:
+    """The bullets of the lists right in ``scope``, and its paragraphs: one group each."""
+    items = [
+        item
+        for bullets in scope.children
+        if isinstance(bullets, nodes.bullet_list)
+        for item in bullets.children
+    ]
+    return items + [child for child in scope.children if isinstance(child, nodes.paragraph)]
+
+
 class KeywordsDirective(CVDirective):
     """What ``skills`` and ``interests`` share: parse the content, read its groups."""
 
@@ -92,20 +104,22 @@ class KeywordsDirective(CVDirective):
         box = nodes.container("", classes=[f"cv-{self.name}", *self.options.get("class", [])])
         self.set_source_info(box)
         box += self.parse_content_to_nodes()
-        holders = [
-            item
-            for bullets in box.findall(nodes.bullet_list)
-            if bullets.parent is box
-            for item in bullets.children
+        tags = tags_option(self)
+        # The groups: the box's own, and those of a ``tagged`` block in it, with its tags.
+        scopes = [(box, tags)] + [
+            (block, tuple(dict.fromkeys((*tags, *block["record"].tags))))
+            for block in box.children
+            if is_tagged_block(block) and "record" in block
         ]
-        holders += [child for child in box.children if isinstance(child, nodes.paragraph)]
+        holders = [
+            (holder, scope_tags) for scope, scope_tags in scopes for holder in _groups(scope)
+        ]
         if not holders:
             self.warn(f"{self.name}: nothing to read; write it as {self.example}", "content")
-        tags = tags_option(self)
-        for holder in holders:
+        for holder, holder_tags in holders:
             # Labels and items are plain text (exporters read them): no HTML.
             self.keep_plain_text(holder, holder.astext()[:40], holder.line or self.lineno)
-            self.read_group(holder, tags)
+            self.read_group(holder, holder_tags)
         self.keep_plain_text(box, box.astext()[:40])  # HTML outside the bullets, too
         return [box]
 

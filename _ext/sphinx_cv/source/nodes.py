@@ -23,7 +23,6 @@ from __future__ import annotations
 from typing import Any
 
 from docutils import nodes
-from sphinx.util.nodes import process_only_nodes
 
 from .dates import format_dates
 
@@ -93,16 +92,6 @@ ALL_NODES = (
     cv_photo,
     cv_rtl,
 )
-
-
-def shown_text(node: nodes.Element, env: Any) -> str:
-    """A node's text as this build shows it: its ``{only}`` blocks resolved with the build's
-    tags (the CV's version is one), so that what the records keep follows the version."""
-    shown = node.deepcopy()
-    # Sphinx 9 keeps the build's tags on the environment; 7.4 on the application.
-    tags = getattr(env, "_tags", None) or env.app.tags
-    process_only_nodes(shown, tags)
-    return shown.astext()
 
 
 def dates_text(node: nodes.Element, **options: Any) -> str:

@@ -141,4 +141,14 @@ class KeywordGroup:
     entry_type: str = field(default="keywords", init=False)
 
 
-Record = TimelineRecord | AwardRecord | ProfileRecord | KeywordGroup
+@dataclass(frozen=True)
+class TaggedBlock:
+    """A ``tagged`` block: bullets or paragraphs that only versions keeping its tags show."""
+
+    docname: str
+    lineno: int
+    tags: tuple[str, ...]
+    entry_type: str = field(default="tagged", init=False)
+
+
+Record = TimelineRecord | AwardRecord | ProfileRecord | KeywordGroup | TaggedBlock

@@ -18,8 +18,9 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
 from .keywords import label_and_text, split_items
-from .nodes import cv_entry, cv_entry_body, cv_entry_field, cv_entry_title, shown_text
+from .nodes import cv_entry, cv_entry_body, cv_entry_field, cv_entry_title
 from .records import KeywordGroup
+from .versions import shown_text
 
 
 class TranslatedRecords(SphinxTransform):

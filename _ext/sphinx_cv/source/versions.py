@@ -32,6 +32,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
+from sphinx.util.nodes import process_only_nodes
 
 logger = logging.getLogger(__name__)
 
@@ -184,13 +185,30 @@ def keeps_publication(env: BuildEnvironment, entry: Any) -> bool:
     return tags_kept(tags, settings)
 
 
+def shown_text(node: nodes.Element, env: BuildEnvironment) -> str:
+    """A node's text as this build's version shows it: its ``{only}`` blocks resolved with
+    the build's tags (the version is one) and its ``tagged`` blocks kept or left out, so
+    that the text a record keeps (an entry's body) follows the version too."""
+    from .tagged import is_tagged_block
+
+    shown = node.deepcopy()
+    # Sphinx 9 keeps the build's tags on the environment; 7.4 on the application.
+    process_only_nodes(shown, getattr(env, "_tags", None) or env.app.tags)
+    settings = version(env)
+    for block in list(shown.findall(is_tagged_block)):
+        if not tags_kept(block["record"].tags, settings):
+            block.parent.remove(block)
+    return shown.astext()
+
+
 def max_publications(env: BuildEnvironment) -> int | None:
     """How many publications the version shows at most (the newest), or None."""
     return version(env).get("max_publications")
 
 
 class VersionFilter(SphinxPostTransform):
-    """Remove from the doctree what this build's version leaves out.
+    """Remove from the doctree what this build's version leaves out; unwrap the
+    ``tagged`` blocks it keeps.
 
     Runs first among the post-transforms (before the publication lists are
     made, priority 4), on every builder, so HTML, LaTeX, text and the exports
@@ -201,9 +219,15 @@ class VersionFilter(SphinxPostTransform):
     default_priority = 3
 
     def run(self, **kwargs: Any) -> None:
-        env, settings = self.env, version(self.env)
-        if settings == {} or not any(settings.get(k) is not None for k in _FILTERS):
-            return
+        from .tagged import unwrap_tagged_blocks
+
+        settings = version(self.env)
+        if any(settings.get(key) is not None for key in _FILTERS):
+            self.filter(settings)
+        unwrap_tagged_blocks(self.document)
+
+    def filter(self, settings: dict[str, Any]) -> None:
+        env = self.env
         for toctree in self.document.findall(toctree_node):
             toctree["entries"] = [
                 (title, ref) for title, ref in toctree["entries"] if page_kept(env, ref, settings)
