@@ -189,7 +189,7 @@ def shown_text(node: nodes.Element, env: BuildEnvironment) -> str:
     """A node's text as this build's version shows it: its ``{only}`` blocks resolved with
     the build's tags (the version is one) and its ``tagged`` blocks kept or left out, so
     that the text a record keeps (an entry's body) follows the version too."""
-    from .tagged import is_tagged_block
+    from .tagged import is_tagged_block  # here: tagged.py imports this module
 
     shown = node.deepcopy()
     # Sphinx 9 keeps the build's tags on the environment; 7.4 on the application.
@@ -219,7 +219,7 @@ class VersionFilter(SphinxPostTransform):
     default_priority = 3
 
     def run(self, **kwargs: Any) -> None:
-        from .tagged import unwrap_tagged_blocks
+        from .tagged import unwrap_tagged_blocks  # here: tagged.py imports this module
 
         settings = version(self.env)
         if any(settings.get(key) is not None for key in _FILTERS):
