@@ -9,7 +9,6 @@ later versions and languages), so that no output depends on another.
 
 from __future__ import annotations
 
-import posixpath
 from typing import Any
 
 from pybtex.database import Entry
@@ -68,10 +67,8 @@ def photo_url(env: BuildEnvironment, record: ProfileRecord) -> str:
     """
     if not record.photo or "://" in record.photo:
         return record.photo
-    source = posixpath.normpath(posixpath.join(posixpath.dirname(record.docname), record.photo))
-    if source.startswith("/"):  # "/photo.jpg" is relative to the source folder
-        source = source.lstrip("/")
-    found = env.images.get(source) if hasattr(env, "images") else None
+    # The path as Sphinx's image collector keeps it: relative to the source folder.
+    found = env.images.get(env.relfn2path(record.photo, record.docname)[0])
     if not found:
         return ""
     path = "_images/" + found[1]
