@@ -227,9 +227,9 @@ def _pieces(
 
     while position < len(tokens):
         token = tokens[position]
-        if token == " " or (text_mode and len(token) == 1 and token not in "{}_^"):
-            if text_mode:
-                add("text", token)
+        if (char := _as_written(token, text_mode)) is not None:
+            if char:
+                add("text", char)
             position += 1
         elif token == "}":
             if not closing:
@@ -252,6 +252,16 @@ def _pieces(
     if closing:
         raise Complex("unbalanced braces")
     return pieces, position
+
+
+def _as_written(token: str, text_mode: bool) -> str | None:
+    """What a space shows ("" in math), or a character in ``text_mode`` (itself); None
+    for a token that is read as math."""
+    if token == " ":
+        return " " if text_mode else ""
+    if text_mode and len(token) == 1 and token not in "{}_^":
+        return token
+    return None
 
 
 def _atom(tokens: list[str], position: int) -> tuple[str, int]:
@@ -291,8 +301,8 @@ def _group(tokens: list[str], position: int, text_mode: bool = False) -> tuple[s
         token = tokens[position]
         if token in _SCRIPT_NAMES:
             raise Complex("a script inside a group")
-        if token == " " or (text_mode and len(token) == 1 and token != "{"):
-            text += token if text_mode else ""
+        if (char := _as_written(token, text_mode)) is not None:
+            text += char
             position += 1
             continue
         atom, position = _atom(tokens, position)
