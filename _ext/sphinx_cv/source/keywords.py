@@ -60,7 +60,7 @@ def _split(text: str, separator: str) -> list[str]:
     return parts
 
 
-def label_and_text(paragraph: nodes.paragraph) -> tuple[str, str]:
+def _label_and_text(paragraph: nodes.paragraph) -> tuple[str, str]:
     """A leading bold label (its colon inside or after it) and the text after it."""
     # MyST may leave an empty Text before the first inline node.
     children = [child for child in paragraph.children if child.astext().strip()]
@@ -73,6 +73,12 @@ def label_and_text(paragraph: nodes.paragraph) -> tuple[str, str]:
     elif rest.startswith(":"):
         rest = rest[1:].strip()
     return label, rest
+
+
+def label_and_items(paragraph: nodes.paragraph | None) -> tuple[str, tuple[str, ...]]:
+    """A group's bold label ("" if none) and its items, read from its paragraph."""
+    label, text = _label_and_text(paragraph) if paragraph is not None else ("", "")
+    return label, split_items(text)
 
 
 def _groups(scope: nodes.Element) -> list[nodes.Element]:
@@ -125,8 +131,7 @@ class KeywordsDirective(CVDirective):
 
     def read_group(self, holder: nodes.Element, tags: tuple[str, ...] = ()) -> None:
         paragraph = next(iter(holder.findall(nodes.paragraph)), None)
-        label, text = label_and_text(paragraph) if paragraph is not None else ("", "")
-        items = split_items(text)
+        label, items = label_and_items(paragraph)
         lineno = holder.line or (paragraph.line if paragraph is not None else None)
         lineno = lineno or self.lineno
         if (self.needs_label and not label) or not items:

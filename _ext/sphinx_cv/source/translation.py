@@ -17,7 +17,7 @@ import dataclasses
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
-from .keywords import label_and_text, split_items
+from .keywords import label_and_items
 from .nodes import cv_entry, cv_entry_body, cv_entry_field, cv_entry_title
 from .records import KeywordGroup
 from .versions import shown_text
@@ -50,11 +50,9 @@ class TranslatedRecords(SphinxTransform):
             paragraph = next(iter(holder.findall(nodes.paragraph)), None)
             if paragraph is None or not _translated(holder):
                 continue
-            label, text = label_and_text(paragraph)
-            items = split_items(text)
+            label, items = label_and_items(paragraph)
             if items:
-                record = holder["record"]
-                holder["record"] = dataclasses.replace(record, label=label or "", items=items)
+                holder["record"] = dataclasses.replace(holder["record"], label=label, items=items)
 
 
 def _translated(node: nodes.Element) -> bool:
