@@ -189,16 +189,25 @@ def shown_text(node: nodes.Element, env: BuildEnvironment) -> str:
     """A node's text as this build's version shows it: its ``{only}`` blocks resolved with
     the build's tags (the version is one) and its ``tagged`` blocks kept or left out, so
     that the text a record keeps (an entry's body) follows the version too."""
-    from .tagged import is_tagged_block  # here: tagged.py imports this module
-
     shown = node.deepcopy()
     # Sphinx 9 keeps the build's tags on the environment; 7.4 on the application.
     process_only_nodes(shown, getattr(env, "_tags", None) or env.app.tags)
-    settings = version(env)
-    for block in list(shown.findall(is_tagged_block)):
-        if not tags_kept(block["record"].tags, settings):
-            block.parent.remove(block)
+    remove_left_out(shown, version(env))
     return shown.astext()
+
+
+def remove_left_out(root: nodes.Element, settings: dict[str, Any]) -> None:
+    """Remove from ``root`` each node whose record's tags the version leaves out (an entry,
+    a keyword group, a ``tagged`` block), and a list that it leaves empty."""
+    for node in list(root.findall(nodes.Element)):
+        record = node.get("record")
+        if record is None or not hasattr(record, "tags") or node.parent is None:
+            continue
+        if not tags_kept(record.tags, settings):
+            parent = node.parent
+            parent.remove(node)
+            if not len(parent) and isinstance(parent, nodes.bullet_list | _cv_list()):
+                parent.parent.remove(parent)
 
 
 def max_publications(env: BuildEnvironment) -> int | None:
@@ -243,15 +252,7 @@ class VersionFilter(SphinxPostTransform):
             for section in self.document.findall(nodes.section):
                 section[:] = [child for child in section if isinstance(child, nodes.title)]
                 break
-        for node in list(self.document.findall(nodes.Element)):
-            record = node.get("record")
-            if record is None or not hasattr(record, "tags") or node.parent is None:
-                continue
-            if not tags_kept(record.tags, settings):
-                parent = node.parent
-                parent.remove(node)
-                if not len(parent) and isinstance(parent, nodes.bullet_list | _cv_list()):
-                    parent.parent.remove(parent)
+        remove_left_out(self.document, settings)
 
     def _is_assembled(self) -> bool:
         return any(True for _ in self.document.findall(start_of_file))
