@@ -42,7 +42,7 @@ from pybtex.scanner import PybtexSyntaxError
 from pybtex.style import FormattedEntry
 from pybtex.style.formatting import BaseStyle
 
-from ..i18n import _
+from ..i18n import N_, _
 from ..source.urls import ACCEPTED_URLS, SCHEME, RefusedError, web_url
 from . import math
 
@@ -91,15 +91,19 @@ SOURCE_PARTS = {
 SOURCE_FALLBACK = ("venue",)
 
 
+#: What a thesis, report or patent is called (msgids, translated where used).
+KIND_LABELS = {
+    "phdthesis": N_("Ph.D. thesis"),
+    "mastersthesis": N_("Master's thesis"),
+    "techreport": N_("Technical Report"),
+    "patent": N_("Patent"),
+}
+
+
 def kind_label(entry_type: str) -> str:
     """What a thesis, report or patent is called, unless its ``type`` field says otherwise."""
-    labels = {
-        "phdthesis": _("Ph.D. thesis"),
-        "mastersthesis": _("Master's thesis"),
-        "techreport": _("Technical Report"),
-        "patent": _("Patent"),
-    }
-    return labels.get(entry_type, "")
+    label = KIND_LABELS.get(entry_type)
+    return _(label) if label else ""
 
 
 #: Types whose venue is a book the entry is part of: "In *Book*".

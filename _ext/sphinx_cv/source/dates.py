@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_skeleton, get_month_names
 
-from ..i18n import _
+from ..i18n import N_, _
 
 #: What the grammar accepts, in words; every :class:`DateError` ends with it.
 ACCEPTED_FORMS = (
@@ -151,16 +151,13 @@ def strftime(date: datetime.date, month_format: str, locale: Locale) -> str:
     return date.strftime(re.sub(r"%([%bB])", month_name, month_format))
 
 
+#: The seasons as the grammar keeps them: msgids, translated where shown.
+SEASON_NAMES = (N_("Spring"), N_("Summer"), N_("Fall"), N_("Autumn"), N_("Winter"))
+
+
 def season_name(season: str) -> str:
     """A season's name in the build's language (``season`` as the grammar keeps it)."""
-    names = {
-        "Spring": _("Spring"),
-        "Summer": _("Summer"),
-        "Fall": _("Fall"),
-        "Autumn": _("Autumn"),
-        "Winter": _("Winter"),
-    }
-    return names.get(season, season)
+    return _(season) if season in SEASON_NAMES else season
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlsplit
 
-from ..i18n import _
+from ..i18n import N_, _
 from .dates import Span
 
 #: The values ``:kind:`` accepts for a timeline entry. A ``talk`` (or poster,
@@ -59,25 +59,20 @@ PROFILE_NETWORKS = {
     "orcid": "ORCID",
     "linkedin": "LinkedIn",
 }
-#: Contact fields of a ``profile``, in the order they are shown, with their labels.
+#: Contact fields of a ``profile``, in the order they are shown, with their labels
+#: (msgids, translated where shown; a network's name is its name).
 PROFILE_FIELDS = {
-    "website": "Personal website",
-    "email": "Contact",
-    "phone": "Phone",
-    "location": "Location",
+    "website": N_("Personal website"),
+    "email": N_("Contact"),
+    "phone": N_("Phone"),
+    "location": N_("Location"),
     **PROFILE_NETWORKS,
 }
 
 
 def profile_label(field: str) -> str:
     """A profile field's label in the build's language (a network's name is its name)."""
-    labels = {
-        "website": _("Personal website"),
-        "email": _("Contact"),
-        "phone": _("Phone"),
-        "location": _("Location"),
-    }
-    return labels.get(field, PROFILE_FIELDS[field])
+    return PROFILE_NETWORKS.get(field) or _(PROFILE_FIELDS[field])
 
 
 #: Profile fields whose value is a web address.
