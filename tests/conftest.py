@@ -81,7 +81,7 @@ def warning_lines(app) -> list[str]:
 
 def compile_pdf(tex: Path) -> Path:
     """latexmk on the LaTeX builder's output; a failure shows the end of TeX's output."""
-    from sphinx_cv.pdf.compile import TOOLS, compile_tex
+    from sphinx_cv.pdf.latex.compile import TOOLS, compile_tex
 
     require_tool(*TOOLS)
     try:

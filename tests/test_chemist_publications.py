@@ -23,7 +23,7 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
 from sphinx_cv.cli.importers.jsonresume import SCHEMA_FILE
-from sphinx_cv.pdf.compile import TOOLS, compile_tex
+from sphinx_cv.pdf.latex.compile import TOOLS, compile_tex
 
 ROOT = TESTS_DIR / "roots" / "test-chemist"
 SCHEMA = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))

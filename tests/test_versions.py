@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 from conftest import build_app, copy_seed_project, require_tool, warning_lines
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_cv.pdf.compile import TOOLS
+from sphinx_cv.pdf.latex.compile import TOOLS
 
 ROOTS = Path(__file__).parent / "roots"
 #: In every version: untagged, or tagged with something the résumé keeps.

@@ -15,7 +15,7 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 from test_pdf import build_and_compile, run
 
-from sphinx_cv.pdf.rtl import rtl_parts
+from sphinx_cv.pdf.latex.rtl import rtl_parts
 
 CONF = 'project = author = "Layla Haddad"\nextensions = ["myst_parser", "sphinx_cv"]\n'
 INDEX = """\

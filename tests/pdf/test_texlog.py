@@ -18,7 +18,7 @@ from conftest import require_tool
 from sphinx.util.console import strip_colors
 from test_pdf import ROOTS, build_and_compile, text_of
 
-from sphinx_cv.pdf.compile import TOOLS
+from sphinx_cv.pdf.latex.compile import TOOLS
 
 #: The overfull title, at its line; the width depends on the font: 628.3pt with Pagella.
 OVERFULL = re.compile(

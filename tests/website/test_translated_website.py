@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import TESTS_DIR, require_tool, warning_lines
 
-from sphinx_cv.pdf.compile import TOOLS
+from sphinx_cv.pdf.latex.compile import TOOLS
 
 
 def page(app, name: str) -> BeautifulSoup:

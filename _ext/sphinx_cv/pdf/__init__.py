@@ -1,13 +1,13 @@
-"""The PDF: LaTeX writers, the LaTeX builder's settings for a CV, and the compile.
+"""The PDF: two engines for one CV, and what they share.
 
-- ``writers``: the LaTeX of every CV node (macros of ``texinputs/sphinxcv.sty``);
-- ``texinputs/``: the PDF's look (page, headings, name and contacts, entries, publications);
-- ``settings``: the LaTeX builder's defaults for a CV (engine, class, fonts, paper);
-- ``fallback``: characters the main font lacks, printed in a fallback font;
-- ``rtl``: phrases in Arabic, Hebrew, … set right to left;
-- ``compile``: LaTeX output compiled to PDF with latexmk;
-- ``texlog``: overfull lines and missing characters in LaTeX's log, as warnings;
-- ``link``: an HTML build writes the PDF from its own pages and offers it.
+- ``site``: an HTML build writes every version's PDF from its own pages and
+  offers them (the download line, page limits, ``cv_pdf_engine``);
+- ``names``: the PDF's file name and paper size;
+- ``languages``: the CV's language as the engines need it (CJK fonts, tags);
+- ``typst/``: the default engine: Typst, in this process, tagged PDF/UA-1
+  (``sphinx-build -b typst``);
+- ``latex/``: Sphinx's LaTeX builder with a CV's look, and latexmk
+  (``sphinx-build -M latexpdf``, or ``cv_pdf_engine = "latex"``).
 """
 
 from __future__ import annotations
@@ -15,40 +15,30 @@ from __future__ import annotations
 from pathlib import Path
 
 from sphinx.application import Sphinx
-from sphinx.util.fileutil import copy_asset_file
+from sphinx.config import Config
 
-from ..publications.nodes import PUBLICATION_NODES
-from ..source.nodes import ALL_NODES
-from . import fallback, link, rtl, settings, texlog
-from .writers import HANDLERS
-
-TEXINPUTS_DIR = Path(__file__).parent / "texinputs"
+from . import latex, site, typst
+from .names import DEFAULT_PAPER_SIZE, configured_paper
 
 
-def finish_latex(app: Sphinx, outdir: Path) -> None:
-    """What the ``.tex`` files in ``outdir`` need beside them: the extension's ``.sty``
-    files and the fallback font's list of characters. Every LaTeX write ends here:
-    ``-b latex`` and the website's PDF (:mod:`.link`)."""
-    for package in sorted(TEXINPUTS_DIR.glob("*.sty")):
-        copy_asset_file(package, outdir, force=True)  # the newest, not a stale copy
-    fallback.write_document_chars(app, outdir)
+def package_files(engine: str) -> list[Path]:
+    """The files of an engine's package (template, fonts, ``.sty``) its PDF depends on."""
+    return typst.package_files() if engine == "typst" else latex.package_files()
 
 
-def latex_build_finished(app: Sphinx, exception: Exception | None) -> None:
-    """After ``-b latex``: :func:`finish_latex`, and latexmk reports LaTeX's log."""
-    if exception is None and app.builder.format == "latex":
-        finish_latex(app, Path(app.builder.outdir))
-        texlog.add_to_latexmkrc(app, exception)
+def check_paper(app: Sphinx, config: Config) -> None:
+    """``cv_paper_size`` checked once, for every engine (a warning and A4 for a bad one)."""
+    config.cv_paper_size = configured_paper(app, config)
 
 
 def setup(app: Sphinx) -> None:
-    """Register the LaTeX writers, the packages, the settings and the site's PDF."""
-    for node in (*ALL_NODES, *PUBLICATION_NODES):
-        app.add_node(node, override=True, latex=HANDLERS[node.__name__])
-    app.add_latex_package("sphinxcv", after_hyperref=True)
-    app.add_latex_package("sphinxcvpubs")
-    app.connect("build-finished", latex_build_finished)
-    settings.setup(app)
-    fallback.setup(app)
-    rtl.setup(app)
-    link.setup(app)
+    """Register the settings every engine reads, both engines, and the website's PDFs."""
+    app.add_config_value("cv_paper_size", DEFAULT_PAPER_SIZE, "env", types=(str,))
+    app.add_config_value("cv_pdf_filename", "", "", types=(str,))
+    # The profile's photo in the PDF too (many CVs leave it out on paper).
+    app.add_config_value("cv_pdf_photo", True, "env", types=(bool,))
+    # Before the LaTeX builder's defaults (priority 500) read it.
+    app.connect("config-inited", check_paper, priority=450)
+    typst.setup(app)
+    latex.setup(app)
+    site.setup(app)

@@ -15,7 +15,8 @@
 On the website a list may be split in groups (``:group: year``): one
 ``cv_publications`` per group, each after a ``rubric``; the numbers run on.
 
-The LaTeX macros are in ``pdf/texinputs/sphinxcvpubs.sty``; CSS in ``website/static/sphinx_cv.css``.
+The LaTeX macros are in ``pdf/latex/texinputs/sphinxcvpubs.sty``, the Typst functions in
+``pdf/typst/template/sphinxcv.typ``; CSS in ``website/static/sphinx_cv.css``.
 """
 
 from __future__ import annotations

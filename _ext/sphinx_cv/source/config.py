@@ -110,8 +110,12 @@ def check_config(app: Sphinx, config: Config) -> None:
 
 
 def warn_at(app: Sphinx, name: str, message: str) -> None:
-    """A warning about the value ``name`` at its line in conf.py."""
-    logger.warning(message, location=conf_py_location(app, name), type="cv", subtype="config")
+    """A warning about the value ``name`` at its line in conf.py (or naming conf.py, when
+    the value was given with ``-D`` or is set nowhere in it)."""
+    location = conf_py_location(app, name)
+    if location is None:
+        message = f"{_conf_py(app)}: {message}"
+    logger.warning(message, location=location, type="cv", subtype="config")
 
 
 def _problem(value: Any, default: Any, valid_types: Any) -> str | None:

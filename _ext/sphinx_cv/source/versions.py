@@ -110,7 +110,7 @@ def bib_tags(entry: Any) -> tuple[str, ...]:
 
 # -- the version of this build ---------------------------------------------------
 
-#: The version a LaTeX write of another version stands in for (see pdf/link.py).
+#: The version a LaTeX write of another version stands in for (see pdf/site.py).
 _override: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
 
 

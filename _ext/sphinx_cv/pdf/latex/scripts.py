@@ -16,27 +16,11 @@ from __future__ import annotations
 from docutils.writers.latex2e import Babel
 from sphinx.util.texescape import escape
 
-from ..i18n import _
-
-#: Noto CJK's region for each CJK language (Sphinx's codes: "zh_CN", "zh_TW").
-CJK_REGIONS = {"ko": "KR", "ja": "JP", "zh": "SC", "zh_CN": "SC", "zh_TW": "TC", "zh_HK": "HK"}
+from ...i18n import _
 
 #: Characters xeCJK would take for CJK punctuation that are also Latin text's:
 #: quotes, dashes, the ellipsis, stay in the main font.
 LATIN_PUNCTUATION = ('"00B7', '"2013', '"2014', '"2018', '"2019', '"201C', '"201D', '"2026')
-
-#: Code point ranges xeCJK sets itself (Hangul, kana, ideographs, CJK and fullwidth forms).
-CJK_RANGES = (
-    (0x1100, 0x11FF),
-    (0x2E80, 0x9FFF),
-    (0xA960, 0xA97F),
-    (0xAC00, 0xD7FF),
-    (0xF900, 0xFAFF),
-    (0xFE30, 0xFE4F),
-    (0xFF00, 0xFFEF),
-    (0x20000, 0x3FFFF),
-)
-
 
 #: CJK languages Sphinx's LaTeX builder has no name for ("no Babel option known
 #: for language 'ko'"); it only puts the name in the class options, as xeCJK needs nothing.
@@ -47,17 +31,6 @@ def name_cjk_languages() -> None:
     """Give Sphinx's LaTeX builder (docutils' table) a name for Korean and Japanese."""
     for code, name in LATEX_LANGUAGE_NAMES.items():
         Babel.language_codes.setdefault(code, name)
-
-
-def cjk_region(language: str | None) -> str | None:
-    """Noto CJK's region ("KR") when ``language`` is Korean, Chinese or Japanese."""
-    language = (language or "").replace("-", "_")
-    return CJK_REGIONS.get(language) or CJK_REGIONS.get(language.split("_")[0])
-
-
-def is_cjk(code: int) -> bool:
-    """Whether xeCJK prints this code point (the fallback fonts then leave it alone)."""
-    return any(low <= code <= high for low, high in CJK_RANGES)
 
 
 def cjk_fonts(region: str) -> str:

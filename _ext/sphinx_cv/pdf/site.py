@@ -1,19 +1,22 @@
-"""The website offers the PDF: written from the HTML build's own pages, linked from the home page.
+"""The website offers the PDFs: written from the HTML build's own pages, linked from the home page.
 
 With ``cv_pdf_link = True`` (the default) an HTML build (html, dirhtml,
-singlehtml) also writes the CV's LaTeX, from the doctrees it has just read
-(Sphinx's LaTeX builder on the same environment: nothing is read twice), as
-soon as the pages are read; latexmk then compiles it in the background while
-the HTML is written, and the PDF is copied into the site when both are done. It
-is linked from the download line under the profile on the home page.
+singlehtml) also writes every version's PDF with the engine ``cv_pdf_engine``
+names (:mod:`.typst` by default, :mod:`.latex` on request), from the doctrees
+it has just read (the engine's builder on the same environment: nothing is
+read twice), as soon as the pages are read; the compile then runs in the
+background while the HTML is written, and each PDF is copied into the site when
+both are done. They are linked from the download line under the profile on the
+home page.
 
 Nothing is redone that has not changed: when no page was read again and no
-setting changed, the LaTeX is not written; when the written LaTeX (``.tex``
-and packages) is the one last compiled, the PDF is not compiled. Both reuse
-the PDF kept beside the doctrees (``sphinx_cv_pdf/``).
+setting changed, nothing is written; when the written source is the one last
+compiled, the PDF is not compiled. Both reuse the PDF kept beside the doctrees
+(``sphinx_cv_pdf/``).
 
-Without TeX, or when the compile fails, the website is still built and a
-warning (type ``cv.pdf``) says why. ``sphinx-build -M latexpdf`` is not affected.
+When the engine is missing or the compile fails, the website is still built
+without that PDF (an older copy is removed from the site), and a warning (type
+``cv.pdf``) says why. ``sphinx-build -b typst`` and ``-M latexpdf`` are not affected.
 """
 
 from __future__ import annotations
@@ -22,15 +25,16 @@ import copy
 import hashlib
 import json
 import logging as std_logging
+import os
 import re
-import shutil
-import subprocess
 import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, Protocol
 
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util._serialise import stable_hash
@@ -40,12 +44,11 @@ from sphinx.util.tags import Tags
 from ..i18n import _, ngettext
 from ..source.config import warn_at
 from ..source.versions import configured_version, versions, writing_version
-from .compile import LatexRun, missing_tools
-from .settings import version_filename, version_paper
+from .names import version_filename
 
 logger = logging.getLogger(__name__)
 
-#: How long the website waits for the PDF, in seconds.
+#: How long the website waits for a PDF, in seconds.
 TIMEOUT = 600
 #: What the last successful compile was made from (beside the doctrees).
 STAMP = "compiled.json"
@@ -55,63 +58,122 @@ def warn(message: str, *args: object) -> None:
     logger.warning(message, *args, type="cv", subtype="pdf")
 
 
+class PdfFailed(Exception):
+    """A compile that gave no PDF; the message says why and where to look."""
+
+
+class Run(Protocol):
+    """A compile started in the background."""
+
+    def wait(self, timeout: float) -> Path:
+        """The PDF, once written; raises :class:`PdfFailed`."""
+
+    def stop(self) -> None:
+        """Give up (the build it serves failed)."""
+
+
+class Engine(Protocol):
+    """What the website needs of a PDF engine (:mod:`.typst`, :mod:`.latex`)."""
+
+    #: The builder that writes the source (``typst``, ``latex``) and its folder's name.
+    builder: str
+
+    def missing(self, app: Sphinx) -> str | None:
+        """Why this machine cannot build the PDF (a warning's words), or None."""
+
+    def pdf_name(self, app: Sphinx) -> str:
+        """The first version's PDF file name."""
+
+    def configure(self, app: Sphinx, version: VersionPdf) -> dict[str, Any]:
+        """Config values to set while ``version`` is written (its file name, its paper)."""
+
+    def write(self, app: Sphinx, builder: Builder, outdir: Path) -> Path:
+        """Write the source with ``builder`` (initialised, on this build's environment)."""
+
+    def is_input(self, path: Path) -> bool:
+        """Whether the compile reads this file of the output folder."""
+
+    def start(self, app: Sphinx, source: Path) -> Run:
+        """Start compiling ``source`` in the background."""
+
+
+#: The engines by ``cv_pdf_engine`` value, registered by their packages' setup().
+ENGINES: dict[str, Engine] = {}
+DEFAULT_ENGINE = "typst"
+
+
+def engine_of(app: Sphinx) -> Engine:
+    """The engine ``cv_pdf_engine`` names (checked at config-inited)."""
+    return ENGINES.get(app.config.cv_pdf_engine) or ENGINES[DEFAULT_ENGINE]
+
+
+def check_engine(app: Sphinx, config: Any) -> None:
+    """A located warning, and the default, for an engine that does not exist."""
+    if config.cv_pdf_engine not in ENGINES:
+        warn_at(
+            app,
+            "cv_pdf_engine",
+            f"cv_pdf_engine = {config.cv_pdf_engine!r} is not a PDF engine; accepted are "
+            f"{' and '.join(map(repr, ENGINES))}; using {DEFAULT_ENGINE!r}",
+        )
+        config.cv_pdf_engine = DEFAULT_ENGINE
+
+
 def workdir(app: Sphinx) -> Path:
-    """Where the PDF is built: beside the doctrees, reused by the next build."""
+    """Where the PDFs are built: beside the doctrees, reused by the next build."""
     return Path(app.doctreedir) / "sphinx_cv_pdf"
 
 
 class VersionPdf:
     """The PDF of one version (``cv_versions``): its files, its running compile."""
 
-    def __init__(self, app: Sphinx, name: str, main: bool) -> None:
+    def __init__(self, app: Sphinx, name: str, main: bool, pdf_name: str) -> None:
         declared = versions(app.config)
         self.name, self.main = name, main
         self.settings = declared[name]
         self.label = self.settings.get("title") or ("CV" if main else name.capitalize())
         first = next(iter(declared))
-        self.tex_name = version_filename(app.config.latex_documents[0][1], name, first)
+        self.pdf_name = version_filename(pdf_name, name, first)
         # The build's own version where it always was; the others beside it.
         self.work = workdir(app) if main else workdir(app) / name
-        self.run: LatexRun | None = None
+        self.run: Run | None = None
         self.pdf: Path | None = None
         self.pages: int | None = None
         self.key = self.inputs = ""  # of the running compile, for the stamp
-
-    @property
-    def pdf_name(self) -> str:
-        return Path(self.tex_name).with_suffix(".pdf").name
 
 
 class SitePdf:
     """The PDFs of one HTML build (one per version): whether the pages changed."""
 
-    def __init__(self, app: Sphinx, messages: _Messages) -> None:
+    def __init__(self, app: Sphinx, engine: Engine, messages: _Messages) -> None:
+        self.engine = engine
         self.messages = messages
         self.pages_changed = False
         self.started = False
         self.waited = False
         main = configured_version(app.config)
-        self.pdfs = [VersionPdf(app, name, name == main) for name in versions(app.config)]
+        name = engine.pdf_name(app)
+        self.pdfs = [VersionPdf(app, v, v == main, name) for v in versions(app.config)]
 
 
-#: The PDF of each Sphinx application that builds one.
+#: The PDFs of each Sphinx application that builds them.
 _builds: weakref.WeakKeyDictionary[Sphinx, SitePdf] = weakref.WeakKeyDictionary()
 
 
 def plan_pdf(app: Sphinx) -> None:
-    """On an HTML build, check for TeX: the PDF is built unless it is missing."""
+    """On an HTML build, check the engine: the PDFs are built unless it is missing."""
     if app.builder.format != "html" or not app.config.cv_pdf_link:
         return
-    missing = missing_tools()
+    engine = engine_of(app)
+    missing = engine.missing(app)
     if missing:
         warn(
-            "the website is built without its PDF: %s not installed. Install TeX Live "
-            "(Debian: latexmk texlive-xetex texlive-latex-extra fonts-texgyre), or set "
-            "cv_pdf_link = False in conf.py to build the website alone",
-            " and ".join(missing),
+            "the website is built without its PDF: %s; or set cv_pdf_link = False in conf.py "
+            "to build the website alone",
+            missing,
         )
         return
-    _builds[app] = SitePdf(app, _Messages(app))
+    _builds[app] = SitePdf(app, engine, _Messages(app))
 
 
 def note_removed(
@@ -124,66 +186,62 @@ def note_removed(
 
 
 def start_after_reading(app: Sphinx, env: BuildEnvironment) -> None:
-    """Pages were read: write the LaTeX and start its compile before the HTML is written."""
+    """Pages were read: write each PDF's source and start its compile before the HTML is
+    written."""
     site = _builds.get(app)
     if site is not None and not site.started:
         site.pages_changed = True
         start(app, site)
 
 
-def settings_key(app: Sphinx) -> str:
-    """A hash of what reaches the PDF besides the pages: settings, tags, the packages."""
+def settings_key(app: Sphinx, engine: Engine) -> str:
+    """A hash of what reaches the PDF besides the pages: settings, tags, the engine's files."""
     settings = {item.name: item.value for item in app.config if item.rebuild != "html"}
     tags = sorted(set(app.tags) - _builder_tags(app.builder))
-    packages = [path.read_bytes() for path in _sphinx_cv_packages()]
-    return stable_hash(
-        [stable_hash(settings), tags, hashlib.sha256(b"".join(packages)).hexdigest()]
-    )
+    from . import package_files
 
-
-def _sphinx_cv_packages() -> list[Path]:
-    from . import TEXINPUTS_DIR
-
-    return sorted(TEXINPUTS_DIR.glob("*.sty"))
+    files = [path.read_bytes() for path in package_files(engine.builder)]
+    return stable_hash([stable_hash(settings), tags, hashlib.sha256(b"".join(files)).hexdigest()])
 
 
 def start(app: Sphinx, site: SitePdf) -> None:
-    """Write each version's LaTeX (unless nothing changed) and compile it (unless
+    """Write each version's source (unless nothing changed) and compile it (unless
     compiled already): at most one compile per version, all in the background."""
     site.started = True
-    key = settings_key(app)
+    key = settings_key(app, site.engine)
     for version in site.pdfs:
         start_version(app, site, version, key)
 
 
 def start_version(app: Sphinx, site: SitePdf, version: VersionPdf, key: str) -> None:
-    work = version.work
-    latexdir = work / "latex"
-    pdf = latexdir / version.pdf_name
-    stamp = _read_stamp(work)
+    engine = site.engine
+    outdir = version.work / engine.builder
+    pdf = outdir / version.pdf_name
+    stamp = _read_stamp(version.work)
     if not site.pages_changed and stamp.get("settings") == key and pdf.is_file():
         version.pdf = pdf
         return
     try:
-        tex = write_latex(app, latexdir, None if version.main else version)
-    except Exception as error:  # a LaTeX writer failing must not cost the website
+        source = write_source(app, engine, outdir, version)
+    except Exception as error:  # a writer failing must not cost the website
         warn("the PDF for the website (%s) could not be written: %s", version.name, error)
         return
-    inputs = inputs_hash(latexdir)
+    inputs = inputs_hash(engine, outdir)
     if stamp.get("inputs") == inputs and pdf.is_file():
-        _write_stamp(work, key, inputs)
+        _write_stamp(version.work, key, inputs)
         version.pdf = pdf
         return
-    (work / STAMP).unlink(missing_ok=True)  # until this compile succeeds
+    (version.work / STAMP).unlink(missing_ok=True)  # until this compile succeeds
+    pdf.unlink(missing_ok=True)  # never offer the last compile's PDF for this one
     version.inputs, version.key = inputs, key
-    version.run = LatexRun(tex)
+    version.run = engine.start(app, source)
 
 
-def inputs_hash(latexdir: Path) -> str:
-    """A hash of the files latexmk reads that the LaTeX builder writes."""
+def inputs_hash(engine: Engine, outdir: Path) -> str:
+    """A hash of the files the compile reads that the engine's builder writes."""
     digest = hashlib.sha256()
-    for path in sorted(latexdir.iterdir()):
-        if path.suffix in {".tex", ".sty", ".cls", ".png", ".jpg", ".jpeg"}:
+    for path in sorted(outdir.iterdir()):
+        if path.is_file() and engine.is_input(path):
             digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
@@ -214,54 +272,41 @@ def _holding(app: Sphinx) -> Iterator[None]:
         site.messages.holding = False
 
 
-def write_latex(app: Sphinx, outdir: Path, version: VersionPdf | None = None) -> Path:
-    """Write the CV's LaTeX into ``outdir`` with Sphinx's LaTeX builder on this build's
-    environment; return the ``.tex`` file. With ``version``, that version's LaTeX
-    (its filter, file name, paper and tag) instead of the build's own.
+def write_source(app: Sphinx, engine: Engine, outdir: Path, version: VersionPdf) -> Path:
+    """Write ``version``'s PDF source into ``outdir`` with the engine's builder on this
+    build's environment; return the source file.
 
-    The LaTeX builder stands in for the HTML one while it writes (the builder and
+    The engine's builder stands in for the HTML one while it writes (the builder and
     its tags, so that post-transforms, ``only`` and the event listeners see a
-    LaTeX build), working on fresh copies of the pickled doctrees; its progress
-    messages are kept out of the HTML build's.
+    PDF build), working on fresh copies of the pickled doctrees; the version's
+    settings (file name, paper) are set meanwhile; its progress messages are kept
+    out of the HTML build's.
     """
-    from . import finish_latex
-
     outdir.mkdir(parents=True, exist_ok=True)
-    html_builder, env, tags, config = app.builder, app.env, list(app.tags), app.config
-    documents, elements = config.latex_documents, config.latex_elements
-    dropped = set(_builder_tags(html_builder))
-    if version is not None:
-        dropped.add(configured_version(config))
-        start, _, *rest = documents[0]
-        config.latex_documents = [(start, version.tex_name, *rest), *documents[1:]]
-        if "paper" in version.settings:
-            config.latex_elements = {
-                **elements,
-                "papersize": version_paper(version.settings["paper"]),
-            }
+    html_builder, env, config = app.builder, app.env, app.config
+    dropped = _builder_tags(html_builder) | {configured_version(config)}
+    kept = [tag for tag in app.tags if tag not in dropped]  # -t tags stay
+    kept.append(version.name)  # ``{only} resume`` in that version's PDF
+    saved = {}
+    for name, value in engine.configure(app, version).items():
+        saved[name] = config[name]
+        config[name] = value
     html_tags = app.tags
-    kept = [tag for tag in tags if tag not in dropped]  # -t tags stay
-    if version is not None:
-        kept.append(version.name)  # ``{only} resume`` in that version's PDF
     # A new Tags, not the HTML build's with tags removed: Tags remembers what each
     # ``only`` condition gave, and would give the HTML build's answer again.
     app.tags = Tags(kept)
     try:
-        builder = app.registry.create_builder(app, "latex", env)
+        builder = app.registry.create_builder(app, engine.builder, env)
         builder.outdir = outdir
         app.builder, env._builder_cls = builder, type(builder)
-        with _holding(app), writing_version(env, version.name if version else ""):
+        with _holding(app), writing_version(env, version.name):
             builder.init()
-            builder.prepare_writing(set(env.found_docs))
-            builder.copy_assets()
-            builder.write_documents(set())
-            builder.finish()
-            finish_latex(app, outdir)
+            return engine.write(app, builder, outdir)
     finally:
         app.builder, env._builder_cls = html_builder, type(html_builder)
-        config.latex_documents, config.latex_elements = documents, elements
+        for name, value in saved.items():
+            config[name] = value
         app.tags = html_tags
-    return outdir / (version.tex_name if version else documents[0][1])
 
 
 def _builder_tags(builder: object) -> set[str]:
@@ -273,7 +318,7 @@ _WARNING_TYPE = re.compile(r"( \[[\w.-]+\])+$")
 
 
 class _Messages:
-    """The LaTeX write's messages: progress lines dropped, warnings held until the
+    """The PDF writes' messages: progress lines dropped, warnings held until the
     HTML is written, then shown unless the HTML build showed the same warning at
     the same place (a missing citation key is reported by both writers)."""
 
@@ -362,24 +407,15 @@ def wait_for_pdfs(app: Sphinx, site: SitePdf) -> None:
         start(app, site)
     for version in site.pdfs:
         if version.run is not None:
-            log = version.run.output
             try:
                 version.pdf = version.run.wait(timeout=TIMEOUT)
-            except subprocess.TimeoutExpired:
+            except PdfFailed as error:
                 warn(
-                    "the PDF %s took over %d s and was stopped; see %s",
-                    version.pdf_name,
-                    TIMEOUT,
-                    log,
-                )
-                version.pdf = None
-                continue
-            except subprocess.CalledProcessError as error:
-                warn(
-                    "the PDF for the website (%s) could not be built (exit %s); see %s",
+                    "the PDF for the website (%s, %s) could not be built, and the website "
+                    "is built without it: %s",
                     version.name,
-                    error.returncode,
-                    log,
+                    version.pdf_name,
+                    error,
                 )
                 version.pdf = None
                 continue
@@ -392,13 +428,13 @@ def wait_for_pdfs(app: Sphinx, site: SitePdf) -> None:
 
 
 def page_count(pdf: Path) -> int | None:
-    """The PDF's number of pages (``pdfinfo``; else its ``/Type /Page`` objects)."""
-    if shutil.which("pdfinfo"):
-        result = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=False)
-        found = re.search(r"^Pages:\s+(\d+)", result.stdout, re.MULTILINE)
-        if found:
-            return int(found.group(1))
-    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf.read_bytes())) or None
+    """The PDF's number of pages: its page tree's ``/Count`` (each engine writes one tree)."""
+    data = pdf.read_bytes()
+    counts = [int(n) for n in re.findall(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)", data)]
+    counts += [int(n) for n in re.findall(rb"/Count\s+(\d+)[^>]*?/Type\s*/Pages\b", data)]
+    if counts:
+        return max(counts)
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data)) or None
 
 
 def check_pages(app: Sphinx, version: VersionPdf) -> None:
@@ -428,19 +464,37 @@ def finish_pdf_build(app: Sphinx, exception: Exception | None) -> None:
         return
     wait_for_pdfs(app, site)
     for version in site.pdfs:
+        target = Path(app.outdir) / version.pdf_name
         if version.pdf is None or not version.pdf.is_file():
+            target.unlink(missing_ok=True)  # a PDF of an earlier build is not this CV
             continue
-        shutil.copyfile(version.pdf, Path(app.outdir) / version.pdf.name)
-        logger.info("sphinx-cv: the website offers the PDF as %s", version.pdf.name)
+        try:
+            copy_atomically(version.pdf, target)
+        except OSError as error:
+            warn("the PDF %s could not be copied into the website: %s", version.pdf_name, error)
+            continue
+        logger.info("sphinx-cv: the website offers the PDF as %s", version.pdf_name)
+
+
+def copy_atomically(source: Path, target: Path) -> None:
+    """Copy ``source`` to ``target`` whole or not at all (a full disk leaves no half PDF)."""
+    partial = target.with_name(f".{target.name}.part")
+    try:
+        partial.write_bytes(source.read_bytes())
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def setup(app: Sphinx) -> None:
-    """Register ``cv_pdf_link`` and the build steps; called by ``sphinx_cv.setup``."""
+    """Register ``cv_pdf_link``, ``cv_pdf_engine`` and the build steps."""
     app.add_config_value("cv_pdf_link", True, "html", types=(bool,))
+    app.add_config_value("cv_pdf_engine", DEFAULT_ENGINE, "env", types=(str,))
+    app.connect("config-inited", check_engine)
     app.connect("builder-inited", plan_pdf)
     app.connect("env-get-outdated", note_removed)
     # After the environment is pickled and checked: the pages are final.
     app.connect("env-check-consistency", start_after_reading, priority=900)
     app.connect("cv-download", offer_download)
-    # Last: the other build-finished work runs while latexmk does.
+    # Last: the other build-finished work runs while the compiles do.
     app.connect("build-finished", finish_pdf_build, priority=900)

@@ -3,7 +3,7 @@
 ``latexmk`` reads the ``latexmkrc`` Sphinx writes beside the ``.tex`` file, so
 the engine is the one ``latex_engine`` names. :class:`LatexRun` starts latexmk
 in the background (the website's PDF compiles while the HTML is written, see
-:mod:`sphinx_cv.pdf.link`) and :meth:`LatexRun.wait` collects it;
+:mod:`sphinx_cv.pdf.site`) and :meth:`LatexRun.wait` collects it;
 :func:`compile_tex` does both at once (the tests).
 """
 

@@ -8,25 +8,26 @@ of the page itself is in ``texinputs/sphinxcv.sty``.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.builders.latex import default_latex_documents
 from sphinx.config import Config
-from sphinx.util import logging
 
-from ..source.config import is_set_by_user
-from ..source.versions import configured_version, versions
-from .scripts import cjk_fonts, cjk_region, language_preamble, name_cjk_languages
+from ...source.config import is_set_by_user
+from ...source.versions import configured_version, versions
+from ..languages import cjk_region
+from ..names import (
+    DEFAULT_PAPER_SIZE,
+    configured_paper,
+    paper_size,
+    pdf_filename,
+    version_filename,
+)
+from .scripts import cjk_fonts, language_preamble, name_cjk_languages
 
-logger = logging.getLogger(__name__)
-
-#: ``cv_paper_size`` values and the LaTeX class option each one means.
-PAPER_SIZES = {"a4": "a4paper", "letter": "letterpaper"}
-DEFAULT_PAPER_SIZE = "a4"
+#: Paper sizes (:data:`..names.PAPER_SIZES`) as LaTeX class options.
+PAPER_OPTIONS = {"a4": "a4paper", "letter": "letterpaper"}
 
 #: Builder settings a CV needs, used where conf.py does not set them.
 #: xelatex sets any Latin-script name (pdflatex cannot set "ễ").
@@ -85,84 +86,9 @@ SPHINXSETUP = (
 )
 
 
-#: Latin letters that Unicode does not decompose into a base letter and a mark.
-TRANSLITERATION = str.maketrans(
-    {
-        "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss",
-        "ẞ": "SS", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ł": "l", "Ł": "L",
-        "þ": "th", "Þ": "Th", "ħ": "h", "Ħ": "H", "ı": "i", "ŧ": "t", "Ŧ": "T",  # noqa: RUF001
-        "ŋ": "ng", "Ŋ": "Ng", "ĸ": "q", "ſ": "s",  # noqa: RUF001
-    }
-)  # fmt: skip
-
-#: The PDF's name when the owner's name has no Latin letters (송민학).
-FALLBACK_PDF_STEM = "cv"
-
-
-def pdf_stem(name: str) -> str:
-    """The PDF's file name stem for ``name``, in ASCII.
-
-    "Ana Cláudia Ribeiro-Søndergaard" gives "ana-claudia-ribeiro-sondergaard-cv";
-    a name without Latin letters gives "cv".
-    """
-    ascii_name = unicodedata.normalize("NFKD", name.translate(TRANSLITERATION))
-    ascii_name = ascii_name.encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
-    return f"{slug}-{FALLBACK_PDF_STEM}" if slug else FALLBACK_PDF_STEM
-
-
-def tex_filename(app: Sphinx, config: Config) -> str:
-    """The ``.tex`` (and so the PDF) file name: ``cv_pdf_filename``, else from the author."""
-    wanted = str(config.cv_pdf_filename).strip()
-    stem = wanted.removesuffix(".pdf")
-    if wanted and re.fullmatch(r"[\w.+-]+", stem, flags=re.ASCII):
-        return stem + ".tex"
-    default = pdf_stem(config.author or config.project) + ".pdf"
-    if wanted:
-        logger.warning(
-            "%s: cv_pdf_filename %r is not a file name; accepted are letters, digits, "
-            "'.', '-', '_' and '+', e.g. 'ana-ribeiro-cv.pdf' (default %r)",
-            Path(app.confdir, "conf.py"),
-            config.cv_pdf_filename,
-            default,
-            type="cv",
-            subtype="config",
-        )
-    return default.removesuffix(".pdf") + ".tex"
-
-
-def paper_option(app: Sphinx, config: Config) -> str:
-    """The LaTeX class option for ``cv_paper_size``; warn and use A4 for anything else."""
-    value = str(config.cv_paper_size).strip().lower().removesuffix("paper")
-    if value in PAPER_SIZES:
-        return PAPER_SIZES[value]
-    accepted = " or ".join(repr(size) for size in PAPER_SIZES)
-    # No location=: the environment that resolves locations does not exist yet.
-    logger.warning(
-        "%s: cv_paper_size %r is not a paper size; accepted are %s (default %r)",
-        Path(app.confdir, "conf.py"),
-        config.cv_paper_size,
-        accepted,
-        DEFAULT_PAPER_SIZE,
-        type="cv",
-        subtype="config",
-    )
-    return PAPER_SIZES[DEFAULT_PAPER_SIZE]
-
-
-def version_filename(filename: str, version: str, first: str) -> str:
-    """The file name of a version's PDF (or ``.tex``): the first version's name as is,
-    another's with its name for the last word: minhak-song-cv.pdf → minhak-song-resume.pdf."""
-    if version == first:
-        return filename
-    path = Path(filename)
-    stem = path.stem.removesuffix(f"-{FALLBACK_PDF_STEM}").removesuffix(f"-{first}")
-    return f"{stem}-{version}{path.suffix}"
-
-
-def version_paper(paper: str) -> str:
-    """The LaTeX class option for a version's ``paper`` (checked in conf.py: a4 or letter)."""
-    return PAPER_SIZES.get(paper.strip().lower().removesuffix("paper"), PAPER_SIZES["a4"])
+def paper_option(size: str) -> str:
+    """The LaTeX class option of a paper size ("a4" → "a4paper"; checked before)."""
+    return PAPER_OPTIONS.get(paper_size(size) or DEFAULT_PAPER_SIZE)
 
 
 def apply_defaults(app: Sphinx, config: Config) -> None:
@@ -176,7 +102,8 @@ def apply_defaults(app: Sphinx, config: Config) -> None:
     first = next(iter(settings))
     if not is_set_by_user(config, "latex_documents"):
         (document, _, *rest) = default_latex_documents(config)[0]
-        tex = version_filename(tex_filename(app, config), name, first)
+        pdf = version_filename(pdf_filename(app, config), name, first)
+        tex = pdf.removesuffix(".pdf") + ".tex"
         config.latex_documents = [(document, tex, *rest)]
 
     # A fresh dict: the default {} is shared by every Sphinx app in a process.
@@ -184,7 +111,7 @@ def apply_defaults(app: Sphinx, config: Config) -> None:
     paper = settings[name].get("paper")
     defaults = {
         **LATEX_ELEMENTS,
-        "papersize": paper_option(app, config) if paper is None else version_paper(paper),
+        "papersize": paper_option(configured_paper(app, config) if paper is None else paper),
     }
     if config.latex_engine not in ("xelatex", "lualatex"):
         del defaults["fontpkg"]  # fontspec needs a Unicode engine
@@ -204,10 +131,6 @@ def apply_defaults(app: Sphinx, config: Config) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    """Register ``cv_paper_size`` and the defaults; called by ``sphinx_cv.setup``."""
-    app.add_config_value("cv_paper_size", DEFAULT_PAPER_SIZE, "env", types=(str,))
-    app.add_config_value("cv_pdf_filename", "", "", types=(str,))
-    # The profile's photo in the PDF too (many CVs leave it out on paper).
-    app.add_config_value("cv_pdf_photo", True, "env", types=(bool,))
+    """Register the LaTeX builder's defaults for a CV."""
     app.connect("config-inited", apply_defaults)
     name_cjk_languages()

@@ -19,8 +19,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..publications.nodes import cv_math
-from ..source.nodes import cv_rtl
+from ...publications.nodes import cv_math
+from ...source.nodes import cv_rtl
 
 #: Letters (and marks) of right-to-left scripts: Hebrew, Arabic (not its digits), Syriac,
 #: Thaana, N'Ko, Samaritan, Mandaic, their presentation forms; ZWNJ/ZWJ join inside words.

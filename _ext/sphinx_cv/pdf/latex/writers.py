@@ -12,9 +12,9 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.writers.latex import LaTeXTranslator
 
-from ..publications.math import balanced
-from ..source.nodes import cv_entry, dates_text
-from ..source.records import PROFILE_NETWORKS, network_label
+from ...publications.math import balanced
+from ...source.nodes import cv_entry, dates_text
+from ...source.records import PROFILE_NETWORKS, network_label
 from .settings import FONTS, MAKETITLE, MATH_FONT, METADATA_ONLY
 from .texlog import FILE_MARK, SOURCE_MARK
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from .scripts import cjk_region, is_cjk
+from ..languages import cjk_region, is_cjk
 
 PACKAGE = "sphinxcvfallback"
 CHARS_FILE = "sphinxcvchars.def"
