@@ -50,6 +50,14 @@ def seed_project(tmp_path: Path) -> Path:
     return copy_seed_project(tmp_path)
 
 
+@pytest.fixture(scope="session")
+def seed_website(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
+    """The seed CV's default build, as a user runs it: the website with every version's PDF
+    (Typst). Built once for every test that reads it; no test may change it."""
+    docs = copy_seed_project(tmp_path_factory.mktemp("seed-website"))
+    return build_app("html", docs, cv_pdf_link=True)
+
+
 @pytest.fixture
 def make_app(make_app):
     """Test apps build the website without its PDF unless a test sets cv_pdf_link (seconds each)."""

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import build_app, copy_seed_project, require_tool, warning_lines
+from conftest import build_app, require_tool, warning_lines
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_cv.pdf.latex.compile import TOOLS
@@ -76,16 +76,16 @@ def built_with_warnings(srcdir: Path) -> tuple[SphinxTestApp, str]:
     return app, "\n".join(warning_lines(app))
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
-    """The default build: the full website, with both versions' PDFs (compiled once)."""
-    require_tool(*TOOLS, "pdftotext", "pdfinfo")
+@pytest.fixture(scope="module", params=["typst", "latex"])
+def site(request, tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
+    """The default build: the full website, with both versions' PDFs (compiled once), by
+    each engine."""
+    require_tool("pdftotext", "pdfinfo", *(TOOLS if request.param == "latex" else ()))
     srcdir = tmp_path_factory.mktemp("versions") / "src"
     shutil.copytree(ROOTS / "test-versions", srcdir)
-    return build(srcdir, "html", cv_pdf_link=True)
+    return build(srcdir, "html", cv_pdf_link=True, cv_pdf_engine=request.param)
 
 
-@pytest.mark.latex
 def test_the_site_offers_every_version_with_its_pages(site: SphinxTestApp) -> None:
     soup = BeautifulSoup((Path(site.outdir) / "index.html").read_text("utf-8"), "html.parser")
     links = [(a.get_text(), a["href"]) for a in soup.select("p.cv-downloads a")]
@@ -97,7 +97,6 @@ def test_the_site_offers_every_version_with_its_pages(site: SphinxTestApp) -> No
     assert warning_lines(site) == []
 
 
-@pytest.mark.latex
 @pytest.mark.parametrize("version", ["cv", "resume"])
 def test_each_pdf_holds_its_version(site: SphinxTestApp, version: str) -> None:
     pdf = Path(site.outdir) / f"ada-tagger-{version}.pdf"
@@ -109,7 +108,6 @@ def test_each_pdf_holds_its_version(site: SphinxTestApp, version: str) -> None:
     assert "Pages: 1" in " ".join(run("pdfinfo", pdf).split())
 
 
-@pytest.mark.latex
 def test_the_site_is_the_full_cv(site: SphinxTestApp) -> None:
     outdir = Path(site.outdir)
     text = " ".join(
@@ -229,17 +227,9 @@ def test_bad_tagged_blocks_are_located_warnings(tmp_path: Path) -> None:
     assert "A paragraph." in (Path(app.outdir) / "teaching.html").read_text("utf-8")
 
 
-@pytest.fixture(scope="module")
-def seed_site(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
-    """The seed's website with both PDFs (compiled once)."""
-    require_tool(*TOOLS, "pdftotext", "pdfinfo")
-    docs = copy_seed_project(tmp_path_factory.mktemp("seed"))
-    return build(docs, "html", cv_pdf_link=True)
-
-
-@pytest.mark.latex
-def test_the_seed_resume_is_one_page_and_linked(seed_site: SphinxTestApp) -> None:
-    outdir = Path(seed_site.outdir)
+def test_the_seed_resume_is_one_page_and_linked(seed_website: SphinxTestApp) -> None:
+    require_tool("pdftotext", "pdfinfo")
+    outdir = Path(seed_website.outdir)
     soup = BeautifulSoup((outdir / "index.html").read_text("utf-8"), "html.parser")
     links = {a.get_text(): a["href"] for a in soup.select("p.cv-downloads a.cv-download-pdf")}
     assert links["Résumé (PDF, 1 page)"] == "minhak-song-resume.pdf"
@@ -253,4 +243,4 @@ def test_the_seed_resume_is_one_page_and_linked(seed_site: SphinxTestApp) -> Non
     full = " ".join(run("pdftotext", "-layout", outdir / "minhak-song-cv.pdf", "-").split())
     for fact in ("Dean\u2019s List", "Does SGD really happen", "Korea Science Academy"):
         assert fact in full
-    assert not [line for line in warning_lines(seed_site) if "cv_versions" in line]
+    assert not [line for line in warning_lines(seed_website) if "cv_versions" in line]

@@ -28,6 +28,8 @@ from .markup import string_literal
 
 #: The standard every PDF declares and Typst checks.
 STANDARD = "ua-1"
+#: Unicode categories that need no glyph: spaces, line and paragraph separators, controls.
+IGNORED = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf", "Cs"})
 #: Typst's words for a character no font has (PDF/UA-1 forbids a missing glyph).
 MISSING_GLYPH = re.compile(
     r'the text `"(?P<text>(?:[^"\\]|\\.)*)"` could not be displayed with font'
@@ -117,7 +119,13 @@ def _standard_problems(compiler, source: Path, error: Exception) -> list[Problem
             )
         ]
     text = source.read_text(encoding="utf-8")
-    missing = missing_characters(compiler, sorted(set(text) - set(" \n\t")), _preamble(text))
+    missing = missing_characters(compiler, sorted(set(text)), _preamble(text))
+    if not missing:  # not found again: Typst's own words, then
+        return [
+            Problem(
+                f"the PDF is written without its PDF/UA-1 declaration: {_describe(error, source)}"
+            )
+        ]
     return [Problem("", character=char) for char in missing]
 
 
@@ -133,7 +141,9 @@ def missing_characters(compiler, characters: list[str], preamble: str) -> list[s
     covers) at once; it is compiled again without them until it passes."""
     import typst
 
-    left = sorted(char for char in characters if unicodedata.category(char)[0] not in "CZ")
+    # Not white space, controls or format characters (joiners, marks of direction): they
+    # need no glyph.
+    left = sorted(char for char in characters if unicodedata.category(char) not in IGNORED)
     missing: list[str] = []
     while left:
         probe = f"{preamble}\n#{string_literal(''.join(left))}\n"
