@@ -83,7 +83,9 @@ def test_every_seed_fact_in_the_layout_and_plain_text(seed_pdfs):
     layout, plain = layout_text(seed_pdfs["cv"]).casefold(), plain_text(seed_pdfs["cv"])
     plain = plain.replace("\u2019", "'")  # the facts are typed with straight apostrophes
     assert_in_order(layout, [fact.casefold() for fact in SEED_IN_ORDER])
-    facts = [line.strip() for line in (TESTS_DIR / "data" / "seed_facts.txt").open(encoding="utf-8")]
+    facts = [
+        line.strip() for line in (TESTS_DIR / "data" / "seed_facts.txt").open(encoding="utf-8")
+    ]
     facts = [fact for fact in facts if fact and fact[0] not in "#["]
     for fact in facts:
         shown = fact.split(": ", 1)[1] if fact.startswith(("Personal website", "Contact")) else fact
@@ -189,7 +191,7 @@ def test_every_field_prints_as_the_website_shows_it(special):
     """Each text the website shows (name, contacts, titles, dates, roles, places, issuer,
     bullets, paragraphs, skills, headings) is in the PDF as written: nothing was read as
     Typst markup or run as Typst code."""
-    app, pdf, soup = special
+    _app, pdf, soup = special
     shown = soup.select(
         ".cv-entry-title, .cv-entry-dates, .cv-entry-meta span, .cv-entry-body li, "
         ".cv-entry-body p, .cv-skills li, .cv-profile li a, section section > h1"
@@ -206,7 +208,7 @@ def test_every_field_prints_as_the_website_shows_it(special):
 def test_code_in_any_field_does_not_run(special):
     app, pdf, _ = special
     printed = text_of(pdf)
-    for code in ('#panic(“title ran”)', '#panic("bib ran")', '#read("/etc/hostname")'):
+    for code in ("#panic(“title ran”)", '#panic("bib ran")', '#read("/etc/hostname")'):
         assert code in printed
     hostname = Path("/etc/hostname")
     if hostname.is_file() and hostname.read_text().strip():
@@ -219,8 +221,8 @@ def test_code_in_any_field_does_not_run(special):
 def test_a_bib_entry_prints_as_written(special):
     _, pdf, _ = special
     assert (
-        "“#panic(\"bib ran\") and // not a comment with $5 and @at <lbl> [x].” "
-        "Ann \"A\", B. Co_1, and Zed #2, Journal of *Stars* & _Lines_ #3, 1:1–2, 2024."
+        '“#panic("bib ran") and // not a comment with $5 and @at <lbl> [x].” '
+        'Ann "A", B. Co_1, and Zed #2, Journal of *Stars* & _Lines_ #3, 1:1–2, 2024.'
     ) in text_of(pdf)
 
 
@@ -248,7 +250,7 @@ def test_escaped_text_prints_exactly(tmp_path_factory, value: str) -> None:
         f'#({literal}.codepoints().map(c => str(c.to-unicode())).join(","))\n'
     )
     typst.compile(source.encode(), output=str(pdf))
-    lines = [line for line in run("pdftotext", "-raw", "-enc", "UTF-8", pdf, "-").splitlines()]
+    lines = list(run("pdftotext", "-raw", "-enc", "UTF-8", pdf, "-").splitlines())
     folded = re.sub(r"\s+", " ", value)
     assert " ".join(lines[0].split()) == " ".join(f"X{folded}X".split())
     assert lines[1] == ",".join(str(ord(char)) for char in value)
@@ -264,7 +266,8 @@ def test_without_system_fonts_the_shipped_pagella_sets_the_cv(tmp_path):
     assert warning_lines(app) == []
     fonts = run("pdffonts", pdf)
     assert "TeXGyrePagella-Regular" in fonts
-    assert "DejaVu" not in fonts and "Libertinus" not in fonts
+    assert "DejaVu" not in fonts
+    assert "Libertinus" not in fonts
 
 
 def test_a_character_no_font_has_is_a_located_warning(tmp_path):
