@@ -41,6 +41,7 @@ class _WebsiteRun:
             source.with_suffix(".pdf"),
             lambda char: _locate(doctree, char, env),
             app.config.cv_pdf_system_fonts,
+            not fonts.cjk_family(app.config.language),
         )
 
     def wait(self, timeout: float) -> Path:

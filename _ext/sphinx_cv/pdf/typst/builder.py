@@ -152,7 +152,10 @@ class TypstBuilder(Builder):
         if self.source is None:
             return
         pdf = self.source.with_suffix(".pdf")
-        result = compile_typst(self.source, pdf, self.config.cv_pdf_system_fonts)
+        config = self.config
+        result = compile_typst(
+            self.source, pdf, config.cv_pdf_system_fonts, not fonts.cjk_family(config.language)
+        )
         report(result, self.locate, pdf.name, self.config)
         if result.pdf is not None:
             logger.info(__("the PDF is %s"), result.pdf)

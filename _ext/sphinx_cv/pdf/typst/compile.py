@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .fonts import font_paths
+from .fonts import typst_fonts
 from .markup import string_literal
 
 #: The standard every PDF declares and Typst checks.
@@ -62,21 +62,29 @@ def timestamp() -> datetime.datetime:
     return datetime.datetime.now(tz=datetime.UTC).replace(microsecond=0)
 
 
-def compile_typst(source: Path, pdf: Path, system_fonts: bool = True) -> Result:
-    """Compile ``source`` (its folder is Typst's root: nothing outside it is read) to ``pdf``;
-    without ``system_fonts``, with the shipped fonts and Typst's own alone."""
+def compile_typst(
+    source: Path, pdf: Path, system_fonts: bool = True, shipped_first: bool = True
+) -> Result:
+    """Compile ``source`` (its folder is Typst's root: nothing outside it is read) to ``pdf``.
+
+    With ``shipped_first``, the shipped fonts and Typst's own are tried alone first (the
+    same PDF on every machine, and no search of the system's fonts); the system's are
+    added when those lack a character, unless ``system_fonts`` is False.
+    """
     import typst
 
-    compiler = typst.Compiler(
-        root=str(source.parent), font_paths=font_paths(), ignore_system_fonts=not system_fonts
-    )
     problems: list[Problem] = []
     standards: list[str] = [STANDARD]
+    compiler = typst.Compiler(
+        root=str(source.parent), font_paths=typst_fonts(system_fonts and not shipped_first)
+    )
     try:
         data, warnings = _compile(compiler, source, standards)
     except typst.TypstError as error:
         if not _is_standard_error(error):
             return Result(None, problems, _describe(error, source))
+        if system_fonts and shipped_first and MISSING_GLYPH.search(_message(error)):
+            return compile_typst(source, pdf, system_fonts, shipped_first=False)
         problems.extend(_standard_problems(compiler, source, error))
         standards = []
         try:
@@ -96,8 +104,12 @@ def _compile(compiler, source: Path, standards: list[str]):
     )
 
 
+def _message(error: object) -> str:
+    return str(getattr(error, "message", "") or error)
+
+
 def _is_standard_error(error: Exception) -> bool:
-    return "PDF/UA-1" in str(getattr(error, "message", "") or error)
+    return "PDF/UA-1" in _message(error)
 
 
 def _describe(error: object, source: Path) -> str:
@@ -111,8 +123,7 @@ def _describe(error: object, source: Path) -> str:
 
 def _standard_problems(compiler, source: Path, error: Exception) -> list[Problem]:
     """What breaks PDF/UA-1: every character no font has, or the violation Typst names."""
-    message = str(getattr(error, "message", "") or error)
-    if not MISSING_GLYPH.search(message):
+    if not MISSING_GLYPH.search(_message(error)):
         return [
             Problem(
                 f"the PDF is written without its PDF/UA-1 declaration: {_describe(error, source)}"
@@ -150,7 +161,7 @@ def missing_characters(compiler, characters: list[str], preamble: str) -> list[s
         try:
             compiler.compile(input=probe.encode(), format="pdf", pdf_standards=[STANDARD])
         except typst.TypstError as error:
-            found = MISSING_GLYPH.search(str(getattr(error, "message", "") or error))
+            found = MISSING_GLYPH.search(_message(error))
             gone = set(_unescape(found.group("text"))) & set(left) if found else set()
             if not gone:
                 break  # something else: the characters found so far are the answer
@@ -179,16 +190,17 @@ class TypstRun:
         pdf: Path,
         locate: Callable[[str], str | None],
         system_fonts: bool = True,
+        shipped_first: bool = True,
     ) -> None:
         self.source, self.pdf, self.locate = source, pdf, locate
-        self.system_fonts = system_fonts
+        self.fonts = (system_fonts, shipped_first)
         self.result: Result | None = None
         self.thread = threading.Thread(target=self._run, daemon=True)
         self.thread.start()
 
     def _run(self) -> None:
         try:
-            self.result = compile_typst(self.source, self.pdf, self.system_fonts)
+            self.result = compile_typst(self.source, self.pdf, *self.fonts)
         except Exception as error:  # reported by wait(), never a traceback
             self.result = Result(None, error=f"{type(error).__name__}: {error}")
 

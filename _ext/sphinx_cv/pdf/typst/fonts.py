@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from ..languages import cjk_region
 
@@ -27,12 +28,17 @@ def font_paths() -> list[str]:
 
 
 @cache
-def installed_families(system_fonts: bool = True) -> frozenset[str]:
-    """The font families Typst finds: shipped, its own and (unless told not to) the system's."""
+def typst_fonts(system_fonts: bool = True) -> Any:
+    """The fonts Typst finds (shipped, its own and, unless told not to, the system's), looked
+    for once a process: every compile shares them."""
     import typst
 
-    fonts = typst.Fonts(include_system_fonts=system_fonts, font_paths=font_paths())
-    return frozenset(fonts.families())
+    return typst.Fonts(include_system_fonts=system_fonts, font_paths=font_paths())
+
+
+def installed_families(system_fonts: bool = True) -> frozenset[str]:
+    """The font families Typst finds."""
+    return frozenset(typst_fonts(system_fonts).families())
 
 
 def cjk_family(language: str | None) -> str | None:
