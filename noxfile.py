@@ -66,20 +66,26 @@ def gettext(session: nox.Session) -> None:
 
 @nox.session
 def pdf(session: nox.Session) -> None:
-    """Build every version's PDF into docs/_build/VERSION/latex (needs xelatex and latexmk).
+    """Build every version's PDF, set by Typst, into docs/_build/VERSION/typst.
 
-    ``nox -s pdf -- resume`` builds that version alone; other arguments go to sphinx-build.
+    ``nox -s pdf -- resume`` builds that version alone; ``-- latex`` builds through LaTeX
+    into docs/_build/VERSION/latex instead (it needs xelatex and latexmk); other
+    arguments go to sphinx-build.
     """
     install(session, "-e", ".")
     declared = cv_versions()
     chosen = [arg for arg in session.posargs if arg in declared] or declared
-    others = [arg for arg in session.posargs if arg not in declared]
+    latex = "latex" in session.posargs
+    others = [arg for arg in session.posargs if arg not in declared and arg != "latex"]
     for version in chosen:
         out = f"{BUILD}/{version}"
-        session.run(
-            "sphinx-build", "-M", "latexpdf", DOCS, out, "-D", f"cv_version={version}", *others
-        )
-        session.log(f"{version}: {next(Path(out, 'latex').glob('*.pdf'))}")
+        option = ("-D", f"cv_version={version}")
+        if latex:
+            session.run("sphinx-build", "-M", "latexpdf", DOCS, out, *option, *others)
+        else:
+            session.run("sphinx-build", "-b", "typst", DOCS, f"{out}/typst", *option, *others)
+        folder = Path(out, "latex" if latex else "typst")
+        session.log(f"{version}: {next(folder.glob('*.pdf'))}")
 
 
 @nox.session
