@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import build_app, require_tool, warning_lines
 from sphinx.testing.util import SphinxTestApp
 from test_pdf import build_and_compile, run
 
@@ -85,3 +86,45 @@ def test_the_pdf_reads_each_phrase_in_order(project: Path, tmp_path: Path):
         assert phrase in text, (phrase, text)
     assert "العلمي التميز جائزة" not in text  # the words left to right: the old order
     assert "Missing character" not in warnings
+
+
+def test_the_typst_pdf_reads_each_phrase_in_order(project: Path, tmp_path: Path):
+    """Typst applies the bidirectional algorithm itself: no node, no macro; the same text.
+    A name, a phrase holding a bold word and a bib title with braces read in order too."""
+    require_tool("pdftotext")
+    index = project / "index.md"
+    text = index.read_text(encoding="utf-8").replace("Layla Haddad", "ليلى حداد")
+    text += "\nA phrase with a **مهم جدا** word: قال **مهم** جدا هنا.\n"
+    text += "\n```{bibliography}\n:all:\n```\n"
+    index.write_text(text, encoding="utf-8")
+    (project / "refs.bib").write_text(
+        "@article{a, author = {ليلى حداد}, title = {{الفيزياء} الحديثة اليوم},"
+        " journal = {مجلة العلوم}, year = {2020}}\n",
+        encoding="utf-8",
+    )
+    conf = project / "conf.py"
+    conf.write_text(
+        conf.read_text(encoding="utf-8")
+        .replace('"sphinx_cv"]', '"sphinxcontrib.bibtex", "sphinx_cv"]')
+        .replace('"Layla Haddad"', '"ليلى حداد"')
+        + 'bibtex_bibfiles = ["refs.bib"]\n',
+        encoding="utf-8",
+    )
+    app = build_app("typst", project)
+    typ = next(Path(app.outdir).glob("*.typ")).read_text(encoding="utf-8")
+    assert "title: [جائزة التميز العلمي]" in typ  # as written, unwrapped
+    (pdf,) = Path(app.outdir).glob("*.pdf")
+    marks = dict.fromkeys(range(0x202A, 0x202F))
+    text = " ".join(run("pdftotext", "-enc", "UTF-8", pdf, "-").translate(marks).split())
+    for phrase in (
+        "جائزة التميز العلمي",
+        "الفيزياء الحديثة",
+        "שלום עולם יפה",
+        "ليلى حداد",
+        "قال مهم جدا هنا",
+        "الفيزياء الحديثة اليوم",
+        "مجلة العلوم",
+    ):
+        assert phrase in text, (phrase, text)
+    assert "العلمي التميز جائزة" not in text
+    assert warning_lines(app) == []
