@@ -156,6 +156,33 @@ class SitePdf:
         main = configured_version(app.config)
         name = engine.pdf_name(app)
         self.pdfs = [VersionPdf(app, v, v == main, name) for v in versions(app.config)]
+        unique_names(app, self.pdfs)
+
+
+def unique_names(app: Sphinx, pdfs: list[VersionPdf]) -> None:
+    """Give each version's PDF a name of its own: not another version's, not a file of
+    ``html_extra_path`` (the site would hold one of the two); a located warning says so."""
+    taken: dict[str, tuple[str, str]] = {}  # name → (what has it, the setting to warn at)
+    for folder in app.config.html_extra_path:
+        path = Path(app.confdir, folder)
+        for name in sorted(os.listdir(path)) if path.is_dir() else []:
+            taken[name.casefold()] = (f"html_extra_path's {path / name}", "html_extra_path")
+    for version in pdfs:
+        wanted = name = version.pdf_name
+        number = 1
+        while name.casefold() in taken:
+            number += 1
+            name = f"{Path(wanted).stem}-{number}.pdf"
+        if name != wanted:
+            what, setting = taken[wanted.casefold()]
+            warn_at(
+                app,
+                setting,
+                f"the PDF of the version {version.name!r} would be named {wanted}, as {what} "
+                f"is; it is named {name} instead (rename a version, or set cv_pdf_filename)",
+            )
+            version.pdf_name = name
+        taken[name.casefold()] = (f"the PDF of the version {version.name!r}", "cv_versions")
 
 
 #: The PDFs of each Sphinx application that builds them.

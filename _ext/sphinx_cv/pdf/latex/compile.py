@@ -9,10 +9,15 @@ in the background (the website's PDF compiles while the HTML is written, see
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
+import threading
 from pathlib import Path
+from typing import Any
 
 from . import texlog
 
@@ -28,8 +33,55 @@ def missing_tools() -> list[str]:
     return [tool for tool in TOOLS if shutil.which(tool) is None]
 
 
+#: The compiles running now: stopped if the build is stopped (SIGTERM, SIGHUP, its end).
+_running: set[LatexRun] = set()
+#: The handlers of those signals before the first compile started.
+_previous: dict[int, Any] = {}
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+
+
+def _stop_all(signum: int, frame: Any) -> None:
+    """A signal stops the build: stop its compiles (latexmk and the TeX it runs) first."""
+    for run in list(_running):
+        run.stop()
+    _restore_handlers()
+    os.kill(os.getpid(), signum)  # the signal again, as it would have been handled
+
+
+def _watch(run: LatexRun) -> None:
+    _running.add(run)
+    if _previous or threading.current_thread() is not threading.main_thread():
+        return
+    for signum in STOP_SIGNALS:
+        _previous[signum] = signal.signal(signum, _stop_all)
+
+
+def _unwatch(run: LatexRun) -> None:
+    _running.discard(run)
+    if not _running:
+        _restore_handlers()
+
+
+def _restore_handlers() -> None:
+    if threading.current_thread() is not threading.main_thread():
+        return
+    for signum, handler in _previous.items():
+        signal.signal(signum, handler)
+    _previous.clear()
+
+
+@atexit.register
+def _stop_at_exit() -> None:
+    for run in list(_running):
+        run.stop()
+
+
 class LatexRun:
-    """latexmk compiling ``tex`` in its directory, started at once, TeX's output in a file."""
+    """latexmk compiling ``tex`` in its directory, started at once, TeX's output in a file.
+
+    latexmk and the TeX programs it runs are a process group of their own, stopped
+    together when the build stops (:meth:`stop`), is stopped by a signal, or exits.
+    """
 
     def __init__(self, tex: Path) -> None:
         self.tex = tex
@@ -47,7 +99,9 @@ class LatexRun:
                 stdin=subprocess.DEVNULL,
                 stdout=out,
                 stderr=subprocess.STDOUT,
+                start_new_session=True,
             )
+        _watch(self)
 
     def wait(self, timeout: float | None = None) -> Path:
         """Wait for latexmk; return the PDF.
@@ -62,6 +116,8 @@ class LatexRun:
         except subprocess.TimeoutExpired:
             self.stop()
             raise
+        finally:
+            _unwatch(self)
         if returncode != 0:
             text = self.output.read_text(encoding="utf-8", errors="replace")
             raise subprocess.CalledProcessError(returncode, self.process.args, output=text)
@@ -69,9 +125,11 @@ class LatexRun:
         return self.tex.with_suffix(".pdf")
 
     def stop(self) -> None:
-        """Stop latexmk (the build it serves failed)."""
-        self.process.kill()
+        """Stop latexmk and what it runs (the build it serves failed or was stopped)."""
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(self.process.pid, signal.SIGKILL)
         self.process.wait()
+        _unwatch(self)
 
 
 def compile_tex(tex: Path) -> Path:

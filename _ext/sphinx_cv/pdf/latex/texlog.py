@@ -165,9 +165,11 @@ def add_to_latexmkrc(app: Any, exception: Exception | None) -> None:
     # Sphinx may keep the file of a previous build: replace the lines, never add twice.
     text = rc.read_text(encoding="utf-8").split(RC_MARK)[0].rstrip("\n")
     python, script = _perl_quote(sys.executable), _perl_quote(__file__)
+    # "local $?": system() sets $?, which is latexmk's exit status in an END block; a
+    # failed LaTeX run must still fail `make latexpdf`.
     rc.write_text(
         f"{text}\n{RC_MARK} overfull lines and missing characters in the log, as warnings.\n"
-        f"END {{ system({python}, {script}, '.') if -x {python} && -f {script}"
+        f"END {{ local $?; system({python}, {script}, '.') if -x {python} && -f {script}"
         f" && !$ENV{{'{SKIP_ENV}'}}; }}\n",
         encoding="utf-8",
     )
