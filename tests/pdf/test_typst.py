@@ -328,3 +328,90 @@ def test_page_count_without_poppler(seed_pdfs, monkeypatch, tmp_path):
     monkeypatch.setenv("PATH", str(tmp_path))
     assert page_count(seed_pdfs["cv"]) == 2
     assert page_count(seed_pdfs["resume"]) == 1
+
+
+GENERIC = """\
+# Ada Example
+
+:::{profile} Ada Example
+:email: ada@example.org
+:::
+
+## Notes
+
+A paragraph with *emphasis*, **strong**, `code`, H{sub}`2`O, E = mc{sup}`2`, a
+[link](https://example.org) and a footnote[^note].
+
+[^note]: The footnote's text.
+
+```{rubric} A rubric
+```
+
+1. First numbered
+2. Second numbered
+   - nested bullet
+
+Term
+: Its definition.
+
+> A block quote.
+
+| Year | Prize |
+| ---- | ----- |
+| 2020 | Gold  |
+| 2021 | Silver |
+
+```{note}
+An admonition.
+```
+
+```python
+print("a code block")
+```
+
+```{raw} html
+<b>raw HTML is left out of a PDF</b>
+```
+
+![A figure's alt text](photo.png)
+
+---
+
+The end.
+"""
+
+
+def test_the_nodes_of_any_page_print(tmp_path):
+    """Sphinx's own nodes (tables, footnotes, definition lists, admonitions, code, images,
+    rubrics) print in the Typst PDF, with no warning."""
+    srcdir = tmp_path / "generic"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(
+        'project = author = "Ada Example"\nextensions = ["myst_parser", "sphinx_cv"]\n'
+        'myst_enable_extensions = ["colon_fence", "deflist"]\n',
+        encoding="utf-8",
+    )
+    (srcdir / "index.md").write_text(GENERIC, encoding="utf-8")
+    shutil.copy(ROOTS / "test-landing" / "photo.png", srcdir / "photo.png")
+    app, pdf = typst_build(srcdir)
+    assert warning_lines(app) == []
+    printed = text_of(pdf)
+    for expected in (
+        # pdftotext sets a superscript apart: "mc2 ,", "footnote1 ."
+        "A paragraph with emphasis, strong, code, H2O, E = mc2 , a link and a footnote1 .",
+        "1 The footnote’s text.",
+        "A rubric",
+        "1. First numbered 2. Second numbered • nested bullet",
+        "Term: Its definition.",
+        "A block quote.",
+        "Year Prize 2020 Gold 2021 Silver",
+        "Note An admonition.",
+        'print("a code block")',
+        "The end.",
+    ):
+        assert expected in printed, (expected, printed)
+    assert "raw HTML" not in printed
+    tags = [tag for _, tag, _ in structure(pdf)]
+    assert "Table" in tags
+    assert "Figure" in tags
+    assert ("Figure", "A figure's alt text") in [(t, a) for _, t, a in structure(pdf)]

@@ -13,6 +13,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.locale import admonitionlabels
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxTranslator
@@ -370,7 +371,7 @@ class TypstTranslator(SphinxTranslator):
 
     def visit_footnote_reference(self, node: nodes.Element) -> None:
         # The footnote's text at its mark: Typst numbers and places it.
-        footnote = self.document.ids.get(node.get("refid", ""))
+        footnote = _footnote_of(node)
         if footnote is None:
             self.body.append(f"#super[{text(node.astext())}]")
             raise nodes.SkipNode
@@ -566,6 +567,16 @@ class TypstTranslator(SphinxTranslator):
 
     def unknown_departure(self, node: nodes.Node) -> None:
         pass
+
+
+def _footnote_of(reference: nodes.Element) -> nodes.Element | None:
+    """The footnote a reference points to, on its own page (ids repeat across the pages of
+    an assembled CV)."""
+    page = reference.parent
+    while page.parent is not None and not isinstance(page, addnodes.start_of_file):
+        page = page.parent
+    refid = reference.get("refid", "")
+    return next((f for f in page.findall(nodes.footnote) if refid in f["ids"]), None)
 
 
 def _length(value: str) -> str:
