@@ -399,7 +399,7 @@ def test_the_nodes_of_any_page_print(tmp_path):
     for expected in (
         # pdftotext sets a superscript apart: "mc2 ,", "footnote1 ."
         "A paragraph with emphasis, strong, code, H2O, E = mc2 , a link and a footnote1 .",
-        "1 The footnote’s text.",
+        "1 The footnote\u2019s text.",
         "A rubric",
         "1. First numbered 2. Second numbered • nested bullet",
         "Term: Its definition.",
