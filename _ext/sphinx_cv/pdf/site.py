@@ -457,18 +457,18 @@ def wait_for_pdfs(app: Sphinx, site: SitePdf) -> None:
 
 
 def page_count(pdf: Path) -> int | None:
-    """The PDF's number of pages: ``pdfinfo``'s, else its page tree's ``/Count`` (Typst
-    writes it in plain sight; xdvipdfmx compresses it, but TeX comes with poppler)."""
-    if shutil.which("pdfinfo"):
-        result = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=False)
-        found = re.search(r"^Pages:\s+(\d+)", result.stdout, re.MULTILINE)
-        if found:
-            return int(found.group(1))
+    """The PDF's number of pages: its page tree's ``/Count`` where it is in plain sight (as
+    Typst writes it), else ``pdfinfo``'s (xdvipdfmx compresses it; TeX comes with poppler)."""
     data = pdf.read_bytes()
     counts = [int(n) for n in re.findall(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)", data)]
     counts += [int(n) for n in re.findall(rb"/Count\s+(\d+)[^>]*?/Type\s*/Pages\b", data)]
     if counts:
         return max(counts)
+    if shutil.which("pdfinfo"):
+        result = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=False)
+        found = re.search(r"^Pages:\s+(\d+)", result.stdout, re.MULTILINE)
+        if found:
+            return int(found.group(1))
     return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data)) or None
 
 

@@ -22,6 +22,7 @@ when the stylesheet changes, the build rewrites that digest in every page.
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import re
 from collections.abc import Iterable
@@ -249,11 +250,7 @@ def write(outdir: Path, cachedir: Path, scripts: Iterable[str]) -> None:
         for script in scripts
         if (static / script).is_file()
     )
-    pages = [
-        page
-        for page in sorted(outdir.rglob("*.html"))
-        if not any(part.startswith("_") for part in page.relative_to(outdir).parts)
-    ]
+    pages = site_pages(outdir)
     stamp = cachedir / STAMP
     if _state(outdir, pages, css, scripts_text) == _read(stamp):
         return  # no page, style sheet or script changed since the last build wrote it
@@ -289,6 +286,16 @@ def write(outdir: Path, cachedir: Path, scripts: Iterable[str]) -> None:
     with (cachedir / CACHE).open("wb") as file:
         pickle.dump(cache, file, pickle.HIGHEST_PROTOCOL)
     stamp.write_text(_state(outdir, pages, css, scripts_text), encoding="utf-8")
+
+
+def site_pages(outdir: Path) -> list[Path]:
+    """The site's pages, in order: not those under a folder named ``_…`` (``_static``,
+    ``_images``, ``_sources``), which are not walked at all."""
+    pages = []
+    for folder, subfolders, files in os.walk(outdir):
+        subfolders[:] = [name for name in subfolders if not name.startswith("_")]
+        pages += [Path(folder, name) for name in files if name.endswith(".html")]
+    return sorted(pages)
 
 
 def _state(outdir: Path, pages: list[Path], css: str, scripts: str) -> str:
