@@ -3,7 +3,7 @@
 ::
 
     sphinx-cv new DIR [--name NAME] [--email EMAIL] [--website URL]
-                      [--from resume.json | cv.yaml] [--bib FILE] [--force]
+                      [--from FILE] [--bib FILE]... [--requirement SPEC] [--force]
 
 Without ``--from`` the project is a blank CV with the usual sections, each
 showing a commented example entry. ``--from`` imports a JSON Resume
@@ -22,6 +22,7 @@ from .. import __version__
 from .draft import Draft
 from .importers import InputError, bibtex, jsonresume, rendercv
 from .new import TargetNotEmpty, blank_draft, write_project
+from .requirement import this_install
 
 DEFAULT_NAME = "Your Name"
 
@@ -51,6 +52,12 @@ def parser() -> argparse.ArgumentParser:
         help="import a JSON Resume (.json) or a RenderCV file (.yaml, .yml)",
     )
     new.add_argument("--bib", type=Path, metavar="FILE", help="copy a .bib file as references.bib")
+    new.add_argument(
+        "--requirement",
+        metavar="SPEC",
+        help="how the project installs sphinx-cv, as a requirements.txt line "
+        "(default: the way this sphinx-cv was installed)",
+    )
     new.add_argument("--force", action="store_true", help="write into a folder that is not empty")
     return top
 
@@ -75,6 +82,13 @@ def make_draft(args: argparse.Namespace, interactive: bool) -> Draft:
         draft = jsonresume.read(args.source)
     if args.bib is not None:
         bibtex.add(draft, args.bib)
+    if args.requirement:
+        draft.requirement = args.requirement.strip()
+    else:
+        found = this_install()
+        draft.requirement = found.spec
+        for line in found.notes:
+            draft.note(line)
     for field, label in (("name", "Your name"), ("email", "E-mail"), ("website", "Website")):
         value = getattr(args, field)
         current = draft.name if field == "name" else draft.profile.get(field, "")

@@ -83,6 +83,8 @@ class Draft:
     present_label: str = "Present"
     report: list[str] = field(default_factory=list)
     source: str = ""
+    #: The line of ``requirements.txt`` that installs sphinx-cv (empty: this install's).
+    requirement: str = ""
 
     def note(self, line: str) -> None:
         """Add a line to the report the command prints."""

@@ -9,15 +9,13 @@ of sections, one page per section), ``references.bib``, ``requirements.txt``,
 from __future__ import annotations
 
 import datetime
-import json
-from importlib import metadata
 from pathlib import Path
 from string import Template
 
-from .. import __version__
 from ..source.records import TIMELINE_KINDS
 from . import markdown as md
 from .draft import Bibliography, Block, Draft, Entry, Keywords, Page, Text
+from .requirement import this_install
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -220,7 +218,7 @@ def project_files(draft: Draft) -> dict[str, str]:
         "copyright": repr(f"{year}, {md.one_line(draft.name)}"),
         "html_baseurl": repr(draft.html_baseurl),
         "present_label": repr(draft.present_label),
-        "requirement": requirement(),
+        "requirement": draft.requirement or this_install().spec,
     }
     files = {
         "docs/conf.py": _template("conf.py.txt", values),
@@ -234,18 +232,6 @@ def project_files(draft: Draft) -> dict[str, str]:
     for template, target in FIXED_FILES.items():
         files[target] = (TEMPLATES / template).read_text(encoding="utf-8")
     return files
-
-
-def requirement() -> str:
-    """How the project installs sphinx-cv: from the Git repository it came from, else by version."""
-    try:
-        direct = json.loads(metadata.distribution("sphinx-cv").read_text("direct_url.json") or "{}")
-    except metadata.PackageNotFoundError:
-        direct = {}
-    vcs = direct.get("vcs_info", {})
-    if vcs.get("vcs") == "git" and direct.get("url", "").startswith("https://"):
-        return f"sphinx-cv @ git+{direct['url']}@{vcs.get('commit_id', 'main')}"
-    return f"sphinx-cv>={__version__}"
 
 
 def _template(name: str, values: dict[str, str]) -> str:
