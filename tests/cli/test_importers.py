@@ -219,12 +219,46 @@ def test_an_invalid_json_file_is_refused_with_its_line(tmp_path, capsys):
     assert not (tmp_path / "cv").exists()
 
 
-def test_a_schema_violation_is_refused_with_its_json_pointer(tmp_path, capsys):
+def test_what_cannot_be_understood_is_refused_naming_every_value_at_once(tmp_path, capsys):
     bad = tmp_path / "resume.json"
-    bad.write_text(json.dumps({"work": [{"name": "X", "highlights": "one"}]}), encoding="utf-8")
+    resume = {"work": [{"name": {"first": "X"}, "position": True}], "basics": {"name": "A B"}}
+    bad.write_text(json.dumps(resume), encoding="utf-8")
     assert main(["new", str(tmp_path / "cv"), "--from", str(bad)]) == 1
     error = capsys.readouterr().err
-    assert "not a JSON Resume at /work/0/highlights: 'one' is not of type 'array'" in error
+    assert "not a JSON Resume: 2 value(s) cannot be read" in error
+    assert "/work/0/name: {'first': 'X'} is not of type 'string'" in error
+    assert "/work/0/position: True is not of type 'string'" in error
+    assert not (tmp_path / "cv").exists()
+
+
+def test_values_the_schema_refuses_but_are_understood_are_imported(tmp_path):
+    """academicpages' and al-folio's templates: null and empty dates, a number, one highlight."""
+    resume = {
+        "basics": {"name": "A B", "phone": None, "location": {"postalCode": 94115}},
+        "work": [
+            {"name": "Lab", "startDate": "", "endDate": "2018", "highlights": "Built it"},
+            {"name": "Firm", "startDate": "Sep 2011", "endDate": "present"},
+            {"name": "Shop", "startDate": None, "endDate": "sometime"},
+        ],
+        "education": [{"institution": "Uni", "startDate": "", "endDate": "", "gpa": None}],
+    }
+    (tmp_path / "r.json").write_text(json.dumps(resume), encoding="utf-8")
+    project, report = new(tmp_path, "--from", tmp_path / "r.json")
+    for line in [
+        "/basics/location/postalCode: the number 94115 read as the text '94115'",
+        "/work/0/highlights: a text where a list belongs, read as a list of one",
+        "work[1]: date 'Sep 2011' read as '2011-09'",
+        "work[2]: date 'sometime' kept as written; the build warns",
+        "education[0]: no date; the build warns until you add ':date:'",
+    ]:
+        assert line in report, line
+    app = build(project)
+    text = site_text(app)
+    for fact in ["Lab 2018", "Built it", "Firm Sep 2011 – Present", "Shop sometime", "Uni"]:
+        assert fact in text, fact
+    assert any("experience.md" in w and "'sometime'" in w for w in app.warnings)
+    assert any("education.md" in w and ":date:" in w for w in app.warnings)
+    assert len(app.warnings) == 2
 
 
 # -- RenderCV -----------------------------------------------------------------------
@@ -262,7 +296,7 @@ def test_a_rendercv_file_builds_and_keeps_every_entry(tmp_path):
     ]:
         assert fact in text, fact
     assert "design: RenderCV's design" in report
-    assert "locale: RenderCV's locale" in report
+    assert "locale" not in report  # English, the language conf.py has
     assert (
         "invited_lectures: ReversedNumberedEntry entries ending in a date in parentheses: "
         "written as timeline entries"

@@ -221,7 +221,7 @@ def project_files(draft: Draft) -> dict[str, str]:
         "requirement": draft.requirement or this_install().spec,
     }
     files = {
-        "docs/conf.py": _template("conf.py.txt", values),
+        "docs/conf.py": _template("conf.py.txt", values) + imported_settings(draft),
         "docs/index.md": index_text(draft),
         "references.bib": BIB_HEADER + ("\n" + draft.bib if draft.bib else ""),
         "requirements.txt": _template("requirements.txt.txt", values),
@@ -232,6 +232,16 @@ def project_files(draft: Draft) -> dict[str, str]:
     for template, target in FIXED_FILES.items():
         files[target] = (TEMPLATES / template).read_text(encoding="utf-8")
     return files
+
+
+def imported_settings(draft: Draft) -> str:
+    """conf.py's last lines: the settings the imported file gave (values written by repr)."""
+    if not draft.conf:
+        return ""
+    lines = [f"{name} = {value!r}" for name, value in draft.conf.items()]
+    return (
+        f"\n# -- Read from {md.one_line(draft.source)!r} ------------\n" + "\n".join(lines) + "\n"
+    )
 
 
 def _template(name: str, values: dict[str, str]) -> str:
@@ -250,5 +260,10 @@ def write_project(draft: Draft, target: Path, force: bool = False) -> list[Path]
         path.write_text(text, encoding="utf-8")
         if relative in EXECUTABLES:
             path.chmod(0o755)
+        written.append(path)
+    for relative, data in draft.files.items():
+        path = target / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
         written.append(path)
     return written
