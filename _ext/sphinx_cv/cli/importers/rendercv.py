@@ -30,8 +30,8 @@ become ``language``, ``cv_present_label`` and ``cv_date_format``; the rest of
 
 from __future__ import annotations
 
-import re
 import dataclasses
+import re
 from pathlib import Path
 from typing import Any
 
