@@ -37,6 +37,8 @@ class BibEntry:
     where: str = ""
     #: A key to keep when it is free (a BibTeX citation's own key).
     key: str = ""
+    #: Fields already written as BibTeX (names in braces): not escaped again.
+    raw: set[str] = field(default_factory=set)
 
 
 def field_text(value: str, name: str) -> str:
@@ -49,10 +51,14 @@ def field_text(value: str, name: str) -> str:
     return value.replace("{", "(").replace("}", ")").replace("\u2009", r"$\,$")
 
 
-def entry_text(entry_type: str, key: str, fields: dict[str, str]) -> str:
+def entry_text(
+    entry_type: str, key: str, fields: dict[str, str], raw: set[str] | frozenset = frozenset()
+) -> str:
     """``@type{key, name = {value}, ...}`` with every non-empty field."""
     body = ",\n".join(
-        f"  {name} = {{{field_text(value, name)}}}" for name, value in fields.items() if value
+        f"  {name} = {{{value if name in raw else field_text(value, name)}}}"
+        for name, value in fields.items()
+        if value
     )
     return f"@{entry_type}{{{key},\n{body},\n}}\n"
 
@@ -82,7 +88,7 @@ def normal_doi(doi: str) -> str:
     return doi.lower()
 
 
-def _known(bib: str) -> tuple[set[str], dict[tuple[str, str], str]]:
+def known(bib: str) -> tuple[set[str], dict[tuple[str, str], str]]:
     """The keys and the identifiers (DOI, PMID) of the entries already written."""
     try:
         entries = parse_string(bib, "bibtex").entries if bib.strip() else {}
@@ -96,11 +102,12 @@ def _known(bib: str) -> tuple[set[str], dict[tuple[str, str], str]]:
         for name in IDENTIFIERS:
             value = entry.fields.get(name, "")
             if value:
-                seen[(name, _identifier(name, value))] = key
+                seen[(name, identifier(name, value))] = key
     return keys, seen
 
 
-def _identifier(name: str, value: str) -> str:
+def identifier(name: str, value: str) -> str:
+    """An identifier as compared: a DOI normalised, a PMID as written."""
     return normal_doi(value) if name == "doi" else value.strip().lower()
 
 
@@ -110,11 +117,11 @@ def add_entries(draft: Draft, entries: list[BibEntry], source: str) -> list[str]
     A paper already there (same DOI or PMID) is kept once: the later one is
     left out, and the report says which and why.
     """
-    taken, seen = _known(draft.bib)
+    taken, seen = known(draft.bib)
     keys, texts = [], []
     for entry in entries:
         ids = [
-            (name, _identifier(name, entry.fields[name]))
+            (name, identifier(name, entry.fields[name]))
             for name in IDENTIFIERS
             if entry.fields.get(name)
         ]
@@ -132,10 +139,10 @@ def add_entries(draft: Draft, entries: list[BibEntry], source: str) -> list[str]
             taken.add(key.lower())
         else:
             key = bib_key(entry.last_name, entry.fields, taken)
-        for identifier in ids:
-            seen[identifier] = key
+        for found in ids:
+            seen[found] = key
         keys.append(key)
-        texts.append(entry_text(entry.entry_type, key, entry.fields))
+        texts.append(entry_text(entry.entry_type, key, entry.fields, entry.raw))
     if texts:
         draft.bib = (draft.bib.rstrip("\n") + "\n\n" if draft.bib.strip() else "") + "\n".join(
             texts
