@@ -84,10 +84,7 @@ def ask(label: str, default: str) -> str:
 
 def make_draft(args: argparse.Namespace, interactive: bool) -> Draft:
     """The draft from the imported file, or a blank CV; options override what it says."""
-    if args.source is None:
-        draft = blank_draft(DEFAULT_NAME)
-    else:
-        draft = read_source(args.source)
+    draft = blank_draft(DEFAULT_NAME) if args.source is None else read_source(args.source)
     for path in args.bib or []:
         bibtex.add(draft, path)
     if args.requirement:

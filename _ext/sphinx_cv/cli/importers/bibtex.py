@@ -153,8 +153,11 @@ def add_converted(draft: Draft, path: Path, text: str, kind: str) -> list[str]:
     if not entries:
         raise InputError(f"{path}: a {name} file without a record")
     for entry in entries:
-        if not entry.fields.get("title"):
-            draft.note(f"{entry.where}: no title; the entry is kept, the build shows it without")
+        for field in ("title", "author"):
+            if not entry.fields.get(field) and not (
+                field == "author" and entry.fields.get("editor")
+            ):
+                draft.note(f"{entry.where}: has no {field}; kept, and the build warns")
     keys = add_entries(draft, entries, str(path))
     draft.note(f"{path}: {len(entries)} {name} records converted to BibTeX")
     if left:

@@ -32,7 +32,7 @@ from pybtex.database import parse_string
 from pybtex.scanner import PybtexError
 
 from .. import markdown as md
-from ..draft import Bibliography, Draft, Entry, Keywords, Text, check_date
+from ..draft import Bibliography, Draft, Entry, Keywords, check_date
 from . import InputError
 from .bibentry import BibEntry, add_entries, normal_doi
 
@@ -371,12 +371,12 @@ def work_entry(draft: Draft, where: str, work: dict[str, Any]) -> BibEntry:
     title = value(work, "title", "title")
     subtitle = value(work, "title", "subtitle")
     full_title = f"{title}: {subtitle}" if subtitle else title
-    if cited is not None and fields.get("title") and full_title:
-        if _plain(fields["title"]) != _plain(full_title):
-            draft.note(
-                f"{where}: the citation's title {fields['title']!r} is not the work's "
-                f"{full_title!r}; the work's kept"
-            )
+    cited_title = fields.get("title", "") if cited is not None else ""
+    if cited_title and full_title and _plain(cited_title) != _plain(full_title):
+        draft.note(
+            f"{where}: the citation's title {fields.get('title', '')!r} is not the work's "
+            f"{full_title!r}; the work's kept"
+        )
     fields["title"] = full_title or fields.get("title", "")
     journal = value(work, "journal-title")
     if journal:
@@ -405,6 +405,8 @@ def work_entry(draft: Draft, where: str, work: dict[str, Any]) -> BibEntry:
         fields.update(eprint=ids["arxiv"].removeprefix("arXiv:"), archiveprefix="arXiv")
     if ids.get("isbn"):
         fields["isbn"] = ids["isbn"]
+    if fields["doi"] and not fields["doi"].startswith("10."):
+        draft.note(f"{where}: doi {fields['doi']!r} is no DOI (10.…); kept, the build warns")
     url = value(work, "url")
     if url and not (fields["doi"] and fields["doi"].lower() in url.lower()):
         fields["url"] = url
