@@ -470,3 +470,46 @@ def test_a_bib_beside_publication_sections_gets_its_own_list(tmp_path):
     assert "Paper Two" not in pages["journal-articles"]
     assert "Paper Two" in pages["conference-papers"]
     assert "Trajectory Alignment" in pages["other-publications"]
+
+
+def test_the_export_keeps_location_release_day_old_website_and_study_type(tmp_path):
+    """Issue 24's export losses, each imported and exported again."""
+    resume = {
+        "basics": {
+            "name": "A B",
+            "website": "https://ab.example.org",  # the schema before 1.0
+            "location": {"address": "2712 Broadway St", "city": "San Francisco", "region": "CA"},
+        },
+        "education": [
+            {
+                "institution": "Uni",
+                "studyType": "BSc in Software Engineering",
+                "area": "Minor in Bioinformatics",
+                "startDate": "2015",
+                "endDate": "2019",
+            }
+        ],
+        "publications": [
+            {
+                "name": "A Paper",
+                "publisher": "J",
+                "releaseDate": "2018-04-01",
+                "website": "https://example.org/paper.pdf",
+            }
+        ],
+    }
+    (tmp_path / "r.json").write_text(json.dumps(resume), encoding="utf-8")
+    project, _ = new(tmp_path, "--from", tmp_path / "r.json")
+    out = exported(project)
+    location = out["basics"]["location"]
+    assert location["address"] == "2712 Broadway St, San Francisco, CA"
+    assert location.get("city") != "2712 Broadway St"
+    assert out["basics"]["url"] == "https://ab.example.org"
+    (education,) = out["education"]
+    assert (education["studyType"], education["area"]) == (
+        "BSc in Software Engineering",
+        "Minor in Bioinformatics",
+    )
+    (paper,) = out["publications"]
+    assert paper["releaseDate"] == "2018-04-01"
+    assert paper["url"] == "https://example.org/paper.pdf"
