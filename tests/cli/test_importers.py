@@ -513,3 +513,66 @@ def test_the_export_keeps_location_release_day_old_website_and_study_type(tmp_pa
     (paper,) = out["publications"]
     assert paper["releaseDate"] == "2018-04-01"
     assert paper["url"] == "https://example.org/paper.pdf"
+
+
+def test_rendercv_text_dates_phones_photo_and_locale(tmp_path):
+    """What real RenderCV files hold: free-text dates, tel: phones, a photo, a German locale."""
+    (tmp_path / "me.png").write_bytes(
+        bytes.fromhex(
+            "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+            "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+        )
+    )
+    source = tmp_path / "cv.yaml"
+    source.write_text(
+        "cv:\n  name: Jürgen Groß\n  phone: tel:+49-30-1234567\n  photo: me.png\n"
+        "  sections:\n    experience:\n"
+        "      - {company: Lab A, position: Postdoc, date: 2017-2021}\n"
+        "      - {company: Lab B, position: PI, start_date: Sep 2021, end_date: gegenwärtig}\n"
+        "    projects:\n      - {name: Tool, date: Sep 2011 - Dec 2011}\n"
+        "locale:\n  language: german\n  present: gegenwärtig\n"
+        "  month_abbreviations: [Jan, Feb, Mär, Apr, Mai, Jun, Jul, Aug, Sep, Okt, Nov, Dez]\n"
+        "design:\n  theme: classic\n  templates:\n    single_date: MONTH_NAME YEAR\n",
+        encoding="utf-8",
+    )
+    project, report = new(tmp_path, "--from", source)
+    for line in [
+        "experience[0]: date '2017-2021' read as '2017 -- 2021'",
+        "projects[0]: date 'Sep 2011 - Dec 2011' read as '2011-09 -- 2011-12'",
+        "cv.photo: me.png copied as docs/photo.png and shown by the profile (:photo:)",
+        "locale.language: german, written as language = 'de'",
+        "written as cv_date_format = '%B %Y'",
+        "design: RenderCV's design (theme) left out",
+    ]:
+        assert line in report, line
+    assert (project / "docs" / "photo.png").read_bytes() == (tmp_path / "me.png").read_bytes()
+    conf = (project / "docs" / "conf.py").read_text(encoding="utf-8")
+    assert "language = 'de'" in conf
+    assert "cv_present_label = 'Gegenwärtig'" in conf
+    app = build(project)
+    assert app.warnings == []
+    index = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    phone = index.select_one(".cv-profile a[href^='tel:']")
+    assert (phone["href"], phone.get_text(strip=True)) == ("tel:+49301234567", "+49-30-1234567")
+    assert index.select_one("img.cv-photo")["src"].endswith("photo.png")
+    text = site_text(app)
+    assert "2017 – 2021" in text
+    assert "September 2021 – Gegenwärtig" in text
+
+
+def test_a_rendercv_photo_outside_its_folder_or_not_an_image_is_not_copied(tmp_path):
+    (tmp_path / "secret.png").write_text("not an image", encoding="utf-8")
+    inner = tmp_path / "cv"
+    inner.mkdir()
+    for photo, said in [
+        ("../secret.png", "is not a file in"),
+        ("/etc/passwd", "is not an image file"),
+    ]:
+        source = inner / "cv.yaml"
+        source.write_text(f"cv:\n  name: A B\n  photo: {photo}\n", encoding="utf-8")
+        target = tmp_path / f"out{len(said)}"
+        out = StringIO()
+        with redirect_stdout(out):
+            assert main(["new", str(target), "--from", str(source)]) == 0
+        assert said in out.getvalue()
+        assert not list((target / "docs").glob("photo.*"))
