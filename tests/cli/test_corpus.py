@@ -90,6 +90,15 @@ def check_warnings(built, report: str) -> None:
     assert len(dates) <= announced, (dates, report)
 
 
+def imported(tmp_path: Path, *args: str | Path):
+    """Import, build, check the warnings against the report; the build, its text, its papers."""
+    project, report = new(tmp_path, *args)
+    built = build(project)
+    check_warnings(built, report)
+    text, papers = site(built)
+    return built, text, papers
+
+
 def shown(title: str) -> str:
     """A title as the website shows it: Markdown's marks and links gone, one line."""
     title = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", str(title)).replace("**", "").replace("*", "")
@@ -99,10 +108,7 @@ def shown(title: str) -> str:
 @pytest.mark.parametrize("source", JSON_RESUMES, ids=lambda p: p.name)
 def test_a_json_resume_loses_no_entry(source, tmp_path):
     document = json.loads(source.read_text(encoding="utf-8"))
-    project, report = new(tmp_path, "--from", source)
-    built = build(project)
-    check_warnings(built, report)
-    text, _ = site(built)
+    built, text, _ = imported(tmp_path, "--from", source)
     expected: dict[str, int] = {}
     for section, fields in JSON_TITLES.items():
         items = [i for i in document.get(section) or [] if isinstance(i, dict)]
@@ -136,10 +142,7 @@ def rendercv_titles(document: dict) -> list[str]:
 @pytest.mark.parametrize("source", RENDERCV, ids=lambda p: p.name)
 def test_a_rendercv_file_loses_no_entry(source, tmp_path):
     document = yaml.safe_load(source.read_text(encoding="utf-8"))
-    project, report = new(tmp_path, "--from", source)
-    built = build(project)
-    check_warnings(built, report)
-    text = squeeze(site(built)[0])
+    text = squeeze(imported(tmp_path, "--from", source)[1])
     for title in rendercv_titles(document):
         assert shown(title)[:60] in text, title
 
@@ -169,10 +172,7 @@ def orcid_items(document: dict) -> tuple[list[str], int]:
 @pytest.mark.parametrize("source", ORCID, ids=lambda p: p.name)
 def test_an_orcid_record_loses_no_work(source, tmp_path):
     document = json.loads(source.read_text(encoding="utf-8"))
-    project, report = new(tmp_path, "--from", source)
-    built = build(project)
-    check_warnings(built, report)
-    text, papers = site(built)
+    _, text, papers = imported(tmp_path, "--from", source)
     titles, works = orcid_items(document)
     assert papers == works
     for title in titles:
@@ -202,10 +202,7 @@ def publication_titles(source: Path) -> list[str]:
 
 @pytest.mark.parametrize("source", PUBLICATION_LISTS, ids=lambda p: p.name)
 def test_a_publication_list_loses_no_record(source, tmp_path):
-    project, report = new(tmp_path, "--name", "Karin Lindqvist", "--bib", source)
-    built = build(project)
-    check_warnings(built, report)
-    text, papers = site(built)
+    _, text, papers = imported(tmp_path, "--name", "Karin Lindqvist", "--bib", source)
     titles = publication_titles(source)
     records = len(re.findall(r"^(PMID- |TY  - )", source.read_text(encoding="utf-8"), re.M))
     assert papers == records >= 25
