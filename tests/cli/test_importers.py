@@ -219,12 +219,46 @@ def test_an_invalid_json_file_is_refused_with_its_line(tmp_path, capsys):
     assert not (tmp_path / "cv").exists()
 
 
-def test_a_schema_violation_is_refused_with_its_json_pointer(tmp_path, capsys):
+def test_what_cannot_be_understood_is_refused_naming_every_value_at_once(tmp_path, capsys):
     bad = tmp_path / "resume.json"
-    bad.write_text(json.dumps({"work": [{"name": "X", "highlights": "one"}]}), encoding="utf-8")
+    resume = {"work": [{"name": {"first": "X"}, "position": True}], "basics": {"name": "A B"}}
+    bad.write_text(json.dumps(resume), encoding="utf-8")
     assert main(["new", str(tmp_path / "cv"), "--from", str(bad)]) == 1
     error = capsys.readouterr().err
-    assert "not a JSON Resume at /work/0/highlights: 'one' is not of type 'array'" in error
+    assert "not a JSON Resume: 2 value(s) cannot be read" in error
+    assert "/work/0/name: {'first': 'X'} is not of type 'string'" in error
+    assert "/work/0/position: True is not of type 'string'" in error
+    assert not (tmp_path / "cv").exists()
+
+
+def test_values_the_schema_refuses_but_are_understood_are_imported(tmp_path):
+    """academicpages' and al-folio's templates: null and empty dates, a number, one highlight."""
+    resume = {
+        "basics": {"name": "A B", "phone": None, "location": {"postalCode": 94115}},
+        "work": [
+            {"name": "Lab", "startDate": "", "endDate": "2018", "highlights": "Built it"},
+            {"name": "Firm", "startDate": "Sep 2011", "endDate": "present"},
+            {"name": "Shop", "startDate": None, "endDate": "sometime"},
+        ],
+        "education": [{"institution": "Uni", "startDate": "", "endDate": "", "gpa": None}],
+    }
+    (tmp_path / "r.json").write_text(json.dumps(resume), encoding="utf-8")
+    project, report = new(tmp_path, "--from", tmp_path / "r.json")
+    for line in [
+        "/basics/location/postalCode: the number 94115 read as the text '94115'",
+        "/work/0/highlights: a text where a list belongs, read as a list of one",
+        "work[1]: date 'Sep 2011' read as '2011-09'",
+        "work[2]: date 'sometime' kept as written; the build warns",
+        "education[0]: no date; the build warns until you add ':date:'",
+    ]:
+        assert line in report, line
+    app = build(project)
+    text = site_text(app)
+    for fact in ["Lab 2018", "Built it", "Firm Sep 2011 – Present", "Shop sometime", "Uni"]:
+        assert fact in text, fact
+    assert any("experience.md" in w and "'sometime'" in w for w in app.warnings)
+    assert any("education.md" in w and ":date:" in w for w in app.warnings)
+    assert len(app.warnings) == 2
 
 
 # -- RenderCV -----------------------------------------------------------------------
@@ -262,7 +296,7 @@ def test_a_rendercv_file_builds_and_keeps_every_entry(tmp_path):
     ]:
         assert fact in text, fact
     assert "design: RenderCV's design" in report
-    assert "locale: RenderCV's locale" in report
+    assert "locale" not in report  # English, the language conf.py has
     assert (
         "invited_lectures: ReversedNumberedEntry entries ending in a date in parentheses: "
         "written as timeline entries"
@@ -436,3 +470,109 @@ def test_a_bib_beside_publication_sections_gets_its_own_list(tmp_path):
     assert "Paper Two" not in pages["journal-articles"]
     assert "Paper Two" in pages["conference-papers"]
     assert "Trajectory Alignment" in pages["other-publications"]
+
+
+def test_the_export_keeps_location_release_day_old_website_and_study_type(tmp_path):
+    """Issue 24's export losses, each imported and exported again."""
+    resume = {
+        "basics": {
+            "name": "A B",
+            "website": "https://ab.example.org",  # the schema before 1.0
+            "location": {"address": "2712 Broadway St", "city": "San Francisco", "region": "CA"},
+        },
+        "education": [
+            {
+                "institution": "Uni",
+                "studyType": "BSc in Software Engineering",
+                "area": "Minor in Bioinformatics",
+                "startDate": "2015",
+                "endDate": "2019",
+            }
+        ],
+        "publications": [
+            {
+                "name": "A Paper",
+                "publisher": "J",
+                "releaseDate": "2018-04-01",
+                "website": "https://example.org/paper.pdf",
+            }
+        ],
+    }
+    (tmp_path / "r.json").write_text(json.dumps(resume), encoding="utf-8")
+    project, _ = new(tmp_path, "--from", tmp_path / "r.json")
+    out = exported(project)
+    location = out["basics"]["location"]
+    assert location["address"] == "2712 Broadway St, San Francisco, CA"
+    assert location.get("city") != "2712 Broadway St"
+    assert out["basics"]["url"] == "https://ab.example.org"
+    (education,) = out["education"]
+    assert (education["studyType"], education["area"]) == (
+        "BSc in Software Engineering",
+        "Minor in Bioinformatics",
+    )
+    (paper,) = out["publications"]
+    assert paper["releaseDate"] == "2018-04-01"
+    assert paper["url"] == "https://example.org/paper.pdf"
+
+
+def test_rendercv_text_dates_phones_photo_and_locale(tmp_path):
+    """What real RenderCV files hold: free-text dates, tel: phones, a photo, a German locale."""
+    (tmp_path / "me.png").write_bytes(
+        bytes.fromhex(
+            "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+            "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+        )
+    )
+    source = tmp_path / "cv.yaml"
+    source.write_text(
+        "cv:\n  name: Jürgen Groß\n  phone: tel:+49-30-1234567\n  photo: me.png\n"
+        "  sections:\n    experience:\n"
+        "      - {company: Lab A, position: Postdoc, date: 2017-2021}\n"
+        "      - {company: Lab B, position: PI, start_date: Sep 2021, end_date: gegenwärtig}\n"
+        "    projects:\n      - {name: Tool, date: Sep 2011 - Dec 2011}\n"
+        "locale:\n  language: german\n  present: gegenwärtig\n"
+        "  month_abbreviations: [Jan, Feb, Mär, Apr, Mai, Jun, Jul, Aug, Sep, Okt, Nov, Dez]\n"
+        "design:\n  theme: classic\n  templates:\n    single_date: MONTH_NAME YEAR\n",
+        encoding="utf-8",
+    )
+    project, report = new(tmp_path, "--from", source)
+    for line in [
+        "experience[0]: date '2017-2021' read as '2017 -- 2021'",
+        "projects[0]: date 'Sep 2011 - Dec 2011' read as '2011-09 -- 2011-12'",
+        "cv.photo: me.png copied as docs/photo.png and shown by the profile (:photo:)",
+        "locale.language: german, written as language = 'de'",
+        "written as cv_date_format = '%B %Y'",
+        "design: RenderCV's design (theme) left out",
+    ]:
+        assert line in report, line
+    assert (project / "docs" / "photo.png").read_bytes() == (tmp_path / "me.png").read_bytes()
+    conf = (project / "docs" / "conf.py").read_text(encoding="utf-8")
+    assert "language = 'de'" in conf
+    assert "cv_present_label = 'Gegenwärtig'" in conf
+    app = build(project)
+    assert app.warnings == []
+    index = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    phone = index.select_one(".cv-profile a[href^='tel:']")
+    assert (phone["href"], phone.get_text(strip=True)) == ("tel:+49301234567", "+49-30-1234567")
+    assert index.select_one("img.cv-photo")["src"].endswith("photo.png")
+    text = site_text(app)
+    assert "2017 – 2021" in text
+    assert "September 2021 – Gegenwärtig" in text
+
+
+def test_a_rendercv_photo_outside_its_folder_or_not_an_image_is_not_copied(tmp_path):
+    (tmp_path / "secret.png").write_text("not an image", encoding="utf-8")
+    inner = tmp_path / "cv"
+    inner.mkdir()
+    for photo, said in [
+        ("../secret.png", "is not a file in"),
+        ("/etc/passwd", "is not an image file"),
+    ]:
+        source = inner / "cv.yaml"
+        source.write_text(f"cv:\n  name: A B\n  photo: {photo}\n", encoding="utf-8")
+        target = tmp_path / f"out{len(said)}"
+        out = StringIO()
+        with redirect_stdout(out):
+            assert main(["new", str(target), "--from", str(source)]) == 0
+        assert said in out.getvalue()
+        assert not list((target / "docs").glob("photo.*"))

@@ -3,13 +3,15 @@
 ::
 
     sphinx-cv new DIR [--name NAME] [--email EMAIL] [--website URL]
-                      [--from resume.json | cv.yaml] [--bib FILE] [--force]
+                      [--from FILE] [--bib FILE]... [--requirement SPEC] [--force]
 
 Without ``--from`` the project is a blank CV with the usual sections, each
-showing a commented example entry. ``--from`` imports a JSON Resume
-(``.json``) or a RenderCV input file (``.yaml``/``.yml``); ``--bib`` copies a
-BibTeX file into ``references.bib``. The command prints what it wrote and a
-line for everything it could not place.
+showing a commented example entry. ``--from`` imports a JSON Resume or an
+ORCID record (``.json``), a RenderCV input file (``.yaml``/``.yml``) or a
+publication list; ``--bib`` adds a publication list (BibTeX, PubMed's MEDLINE
+``.nbib``, RIS) to ``references.bib``. ``--requirement`` says how the project
+installs sphinx-cv. The command prints what it wrote and a line for
+everything it could not place.
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ from pathlib import Path
 
 from .. import __version__
 from .draft import Draft
-from .importers import InputError, bibtex, jsonresume, rendercv
+from .importers import InputError, bibtex, jsonresume, orcid, rendercv
 from .new import TargetNotEmpty, blank_draft, write_project
+from .requirement import this_install
 
 DEFAULT_NAME = "Your Name"
 
@@ -48,9 +51,23 @@ def parser() -> argparse.ArgumentParser:
         dest="source",
         type=Path,
         metavar="FILE",
-        help="import a JSON Resume (.json) or a RenderCV file (.yaml, .yml)",
+        help="import a JSON Resume or ORCID record (.json), a RenderCV file (.yaml, .yml), "
+        "or a publication list (BibTeX, PubMed .nbib, RIS)",
     )
-    new.add_argument("--bib", type=Path, metavar="FILE", help="copy a .bib file as references.bib")
+    new.add_argument(
+        "--bib",
+        type=Path,
+        action="append",
+        metavar="FILE",
+        help="add a publication list to references.bib: BibTeX, PubMed's MEDLINE (.nbib) "
+        "or RIS (EndNote, Zotero, Mendeley, Scopus); may be given more than once",
+    )
+    new.add_argument(
+        "--requirement",
+        metavar="SPEC",
+        help="how the project installs sphinx-cv, as a requirements.txt line "
+        "(default: the way this sphinx-cv was installed)",
+    )
     new.add_argument("--force", action="store_true", help="write into a folder that is not empty")
     return top
 
@@ -67,14 +84,16 @@ def ask(label: str, default: str) -> str:
 
 def make_draft(args: argparse.Namespace, interactive: bool) -> Draft:
     """The draft from the imported file, or a blank CV; options override what it says."""
-    if args.source is None:
-        draft = blank_draft(DEFAULT_NAME)
-    elif args.source.suffix.lower() in (".yaml", ".yml"):
-        draft = rendercv.read(args.source)
+    draft = blank_draft(DEFAULT_NAME) if args.source is None else read_source(args.source)
+    for path in args.bib or []:
+        bibtex.add(draft, path)
+    if args.requirement:
+        draft.requirement = args.requirement.strip()
     else:
-        draft = jsonresume.read(args.source)
-    if args.bib is not None:
-        bibtex.add(draft, args.bib)
+        found = this_install()
+        draft.requirement = found.spec
+        for line in found.notes:
+            draft.note(line)
     for field, label in (("name", "Your name"), ("email", "E-mail"), ("website", "Website")):
         value = getattr(args, field)
         current = draft.name if field == "name" else draft.profile.get(field, "")
@@ -85,6 +104,19 @@ def make_draft(args: argparse.Namespace, interactive: bool) -> Draft:
                 draft.name = value.strip() or DEFAULT_NAME
             else:
                 draft.profile[field] = value.strip()
+    draft.name = draft.name or DEFAULT_NAME
+    return draft
+
+
+def read_source(path: Path) -> Draft:
+    """The draft from ``--from FILE``: its format told by its suffix, then by its text."""
+    if path.suffix.lower() in (".yaml", ".yml"):
+        return rendercv.read(path)
+    if path.suffix.lower() == ".json":
+        return orcid.read(path) if orcid.looks_like(orcid.load(path)) else jsonresume.read(path)
+    draft = Draft(name="", source=str(path))
+    bibtex.add(draft, path)
+    draft.page("Publications").example = []
     return draft
 
 

@@ -83,6 +83,12 @@ class Draft:
     present_label: str = "Present"
     report: list[str] = field(default_factory=list)
     source: str = ""
+    #: The line of ``requirements.txt`` that installs sphinx-cv (empty: this install's).
+    requirement: str = ""
+    #: Settings for ``conf.py`` read from the imported file (``language``, ``cv_date_format``).
+    conf: dict[str, str] = field(default_factory=dict)
+    #: Files copied into the project (a photo), by their path in it.
+    files: dict[str, bytes] = field(default_factory=dict)
 
     def note(self, line: str) -> None:
         """Add a line to the report the command prints."""

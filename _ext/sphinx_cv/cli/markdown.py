@@ -77,6 +77,12 @@ def directive(
     return [*lines, fence]
 
 
+def link(text: str, url: str) -> str:
+    """``[text](<url>)``: the text escaped, the address kept whole (``<>`` taken out of it)."""
+    address = one_line(url).replace("<", "%3C").replace(">", "%3E")
+    return f"[{escape(text)}](<{address}>)"
+
+
 def bullets(items: list[str], *, plain: bool = True) -> list[str]:
     """A bullet list, one line an item."""
     return [f"- {paragraph(item, plain=plain)}" for item in items if one_line(item)]

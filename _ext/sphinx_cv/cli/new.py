@@ -9,15 +9,13 @@ of sections, one page per section), ``references.bib``, ``requirements.txt``,
 from __future__ import annotations
 
 import datetime
-import json
-from importlib import metadata
 from pathlib import Path
 from string import Template
 
-from .. import __version__
 from ..source.records import TIMELINE_KINDS
 from . import markdown as md
 from .draft import Bibliography, Block, Draft, Entry, Keywords, Page, Text
+from .requirement import this_install
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -220,10 +218,10 @@ def project_files(draft: Draft) -> dict[str, str]:
         "copyright": repr(f"{year}, {md.one_line(draft.name)}"),
         "html_baseurl": repr(draft.html_baseurl),
         "present_label": repr(draft.present_label),
-        "requirement": requirement(),
+        "requirement": draft.requirement or this_install().spec,
     }
     files = {
-        "docs/conf.py": _template("conf.py.txt", values),
+        "docs/conf.py": _template("conf.py.txt", values) + imported_settings(draft),
         "docs/index.md": index_text(draft),
         "references.bib": BIB_HEADER + ("\n" + draft.bib if draft.bib else ""),
         "requirements.txt": _template("requirements.txt.txt", values),
@@ -236,16 +234,14 @@ def project_files(draft: Draft) -> dict[str, str]:
     return files
 
 
-def requirement() -> str:
-    """How the project installs sphinx-cv: from the Git repository it came from, else by version."""
-    try:
-        direct = json.loads(metadata.distribution("sphinx-cv").read_text("direct_url.json") or "{}")
-    except metadata.PackageNotFoundError:
-        direct = {}
-    vcs = direct.get("vcs_info", {})
-    if vcs.get("vcs") == "git" and direct.get("url", "").startswith("https://"):
-        return f"sphinx-cv @ git+{direct['url']}@{vcs.get('commit_id', 'main')}"
-    return f"sphinx-cv>={__version__}"
+def imported_settings(draft: Draft) -> str:
+    """conf.py's last lines: the settings the imported file gave (values written by repr)."""
+    if not draft.conf:
+        return ""
+    lines = [f"{name} = {value!r}" for name, value in draft.conf.items()]
+    return (
+        f"\n# -- Read from {md.one_line(draft.source)!r} ------------\n" + "\n".join(lines) + "\n"
+    )
 
 
 def _template(name: str, values: dict[str, str]) -> str:
@@ -264,5 +260,10 @@ def write_project(draft: Draft, target: Path, force: bool = False) -> list[Path]
         path.write_text(text, encoding="utf-8")
         if relative in EXECUTABLES:
             path.chmod(0o755)
+        written.append(path)
+    for relative, data in draft.files.items():
+        path = target / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
         written.append(path)
     return written

@@ -116,7 +116,10 @@ def timeline_item(record: TimelineRecord) -> dict[str, Any]:
     highlights = body_items(record.body)
     dates = date_range(record.spans)
     if record.kind == "education":
-        study_type, _, area = record.role.partition(" in ")
+        # "BSc in Software Engineering; Minor in Bioinformatics": the degree, then the area.
+        study_type, separator, area = record.role.partition("; ")
+        if not separator:
+            study_type, _, area = record.role.partition(" in ")
         item = {
             "institution": record.title,
             "url": record.url,
@@ -174,7 +177,11 @@ def basics(record: ProfileRecord | None, image: str = "") -> dict[str, Any]:
     location: dict[str, str] = {}
     if record.location:
         city, _, region = record.location.partition(",")
-        location = {"address": record.location, "city": city.strip(), "region": region.strip()}
+        location = {"address": record.location}
+        # "Daejeon, South Korea" is a city and a region; "2712 Broadway St, San
+        # Francisco, …" starts with a street: only the address says it right.
+        if not re.search(r"\d", city) and region.count(",") < 2:
+            location.update(city=city.strip(), region=region.strip())
     profiles = [
         _compact({"network": network, "username": profile_username(field, url), "url": url})
         for field, network in PROFILE_NETWORKS.items()
@@ -212,11 +219,17 @@ def keyword_sections(groups: Iterable[KeywordGroup]) -> dict[str, list[dict[str,
 
 
 def release_date(entry: Any) -> str:
-    """``year`` with ``month`` when the bib gives a month the schema can hold."""
+    """biblatex's ``date`` when it is one day or month; else ``year``, ``month`` and ``day``."""
+    date = entry.fields.get("date", "").strip()
+    if re.fullmatch(r"[0-9]{4}(-[0-9]{2}){0,2}", date):
+        return date
     year = entry.fields.get("year", "").strip()
     if not re.fullmatch(r"[0-9]{4}", year):
-        return ""
+        return date[:4] if re.match(r"[0-9]{4}\b", date) else ""
     number = month_of(entry)
+    day = entry.fields.get("day", "").strip()
+    if number and re.fullmatch(r"[0-9]{1,2}", day) and 1 <= int(day) <= 31:
+        return f"{year}-{number:02d}-{int(day):02d}"
     return f"{year}-{number:02d}" if number else year
 
 

@@ -22,7 +22,6 @@ from __future__ import annotations
 import datetime
 import json
 import re
-import unicodedata
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -34,6 +33,8 @@ from ...source.records import PROFILE_NETWORKS, TIMELINE_KINDS
 from .. import markdown as md
 from ..draft import Bibliography, Draft, Entry, Keywords, Text, check_date
 from . import InputError
+from .bibentry import BibEntry, add_entries
+from .dates import read_point
 
 SCHEMA_FILE = Path(__file__).with_name("jsonresume-schema.json")
 
@@ -57,35 +58,93 @@ NETWORK_URLS = {
     "linkedin": "https://www.linkedin.com/in/{}",
 }
 EQUAL_LEGEND = "(* denotes equal contribution)"
+#: Fields that hold a date (the schema's ``iso8601``).
+DATE_FIELDS = {"startDate", "endDate", "date", "releaseDate"}
 _PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "le", "la", "del", "dos", "ten"}
 
 
-def load(path: Path) -> dict[str, Any]:
-    """The parsed, schema-valid document; else an :class:`InputError` saying where."""
+def load(path: Path) -> tuple[dict[str, Any], list[str]]:
+    """The parsed document, with what the schema refuses but is understood mended.
+
+    Returns the document and a report line for each mended value. A null is no
+    value; a number where text belongs is that text; a text where a list
+    belongs is a list of one; a date the schema's pattern refuses is kept for
+    the importer to read. Anything else the schema refuses raises an
+    :class:`InputError` that names every such value by its JSON pointer.
+    """
     try:
         document = json.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as error:
         raise InputError(f"{path}: cannot be read: {error}") from error
     except json.JSONDecodeError as error:
         raise InputError(f"{path}:{error.lineno}:{error.colno}: not JSON: {error.msg}") from error
-    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
-    errors = sorted(
-        jsonschema.Draft7Validator(schema).iter_errors(document),
-        key=lambda error: list(error.absolute_path),
-    )
-    if errors:
-        error = errors[0]
-        pointer = "".join(f"/{part}" for part in error.absolute_path) or "/"
-        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        raise InputError(f"{path}: not a JSON Resume at {pointer}: {error.message}{more}")
-    return document
+    if not isinstance(document, dict):
+        raise InputError(f"{path}: not a JSON Resume: the top level is not an object")
+    validator = jsonschema.Draft7Validator(json.loads(SCHEMA_FILE.read_text(encoding="utf-8")))
+    notes: list[str] = []
+    for _ in range(4):  # a mended value may show an error inside it
+        errors = sorted(validator.iter_errors(document), key=lambda e: list(map(str, e.path)))
+        refused = [error for error in errors if not mend(document, error, notes)]
+        if refused:
+            listed = "; ".join(
+                f"{pointer(error.absolute_path)}: {error.message}" for error in refused
+            )
+            raise InputError(
+                f"{path}: not a JSON Resume: {len(refused)} value(s) cannot be read: {listed}"
+            )
+        if not errors:
+            break
+    return document, notes
+
+
+def pointer(path: Any) -> str:
+    """A JSON pointer (``/work/0/highlights``) to a value."""
+    return "".join(f"/{part}" for part in path) or "/"
+
+
+def mend(document: dict[str, Any], error: jsonschema.ValidationError, notes: list[str]) -> bool:
+    """Mend one schema error where the meaning survives; ``False`` when it cannot be."""
+    path = list(error.absolute_path)
+    if not path:
+        return False
+    parent: Any = document
+    for part in path[:-1]:
+        parent = parent[part]
+    name, value, where = path[-1], error.instance, pointer(path)
+    expected = error.validator_value if error.validator == "type" else None
+    if error.validator == "pattern" and name in DATE_FIELDS:
+        return True  # read by the importer: kept as written when it is no date
+    if expected is None:
+        return False
+    expected = expected if isinstance(expected, list) else [expected]
+    if value is None:
+        if isinstance(parent, dict):
+            del parent[name]
+        else:
+            parent[name] = "" if "string" in expected else {} if "object" in expected else []
+        return True
+    if "string" in expected and isinstance(value, int | float) and not isinstance(value, bool):
+        parent[name] = str(value)
+        notes.append(f"{where}: the number {value} read as the text {str(value)!r}")
+        return True
+    if "array" in expected and isinstance(value, str):
+        parent[name] = [value]
+        notes.append(f"{where}: a text where a list belongs, read as a list of one")
+        return True
+    if "string" in expected and isinstance(value, list) and all(isinstance(v, str) for v in value):
+        parent[name] = "\n\n".join(value)
+        notes.append(f"{where}: a list where a text belongs, read as paragraphs")
+        return True
+    return False
 
 
 def read(path: Path) -> Draft:
     """The project's draft from a JSON Resume file."""
-    document = load(path)
+    document, notes = load(path)
     basics = document.get("basics") or {}
     draft = Draft(name=basics.get("name") or "", source=str(path))
+    for line in notes:
+        draft.note(line)
     read_basics(draft, basics)
     for section, items in document.items():
         if section in ("basics", "$schema"):
@@ -93,6 +152,8 @@ def read(path: Path) -> Draft:
         reader = SECTION_READERS.get(section)
         if reader is None:
             draft.note(f"{section}: not a JSON Resume section sphinx-cv knows; left out")
+        elif items and isinstance(items, list) and not all(isinstance(i, dict) for i in items):
+            draft.note(f"{section}: a list of texts, not of entries; left out: {items!r}")
         elif items:
             reader(draft, items)
     return draft
@@ -113,6 +174,10 @@ def read_basics(draft: Draft, basics: dict[str, Any]) -> None:
         draft.note("basics.name: missing; the profile says 'Your Name' until you change it")
         draft.name = "Your Name"
     profile = draft.profile
+    if basics.get("website") and not basics.get("url"):  # JSON Resume before 1.0
+        basics = {**basics, "url": basics["website"]}
+    if basics.get("picture") and not basics.get("image"):
+        basics = {**basics, "image": basics["picture"]}
     profile["website"] = absolute_url(draft, "basics.url", basics.get("url", ""))
     profile["email"] = basics.get("email", "")
     profile["phone"] = basics.get("phone", "")
@@ -156,12 +221,12 @@ def read_basics(draft: Draft, basics: dict[str, Any]) -> None:
             + ": listed on the home page (the profile has fields for GitHub, Google Scholar, "
             "ORCID and LinkedIn only); not exported again"
         )
-    leftover(
-        draft,
-        "basics",
-        basics,
-        {"name", "url", "email", "phone", "location", "label", "summary", "image", "profiles"},
-    )
+    for key, value in basics.items():  # "linkedin": "https://…" beside the schema's fields
+        field = NETWORK_FIELDS.get(key.lower())
+        if field and isinstance(value, str) and not profile.get(field):
+            profile[field] = absolute_url(draft, f"basics.{key}", value)
+    known = {"name", "url", "email", "phone", "location", "label", "summary", "image", "profiles"}
+    leftover(draft, "basics", basics, known | {"website", "picture"} | set(NETWORK_FIELDS))
 
 
 def location(draft: Draft, place: dict[str, Any]) -> str:
@@ -194,14 +259,26 @@ def absolute_url(draft: Draft, where: str, url: str) -> str:
 # -- timeline sections --------------------------------------------------------------
 
 
-def date_text(start: str, end: str) -> str:
-    """The date grammar's form of a start and an end; no end means ongoing."""
-    start, end = (start or "").strip(), (end or "").strip()
+def date_text(draft: Draft, where: str, start: str, end: str) -> str:
+    """The date grammar's form of a start and an end; no end means ongoing.
+
+    Each end is read as people write it (``present``, ``Sep 2011``); one that
+    is no date is kept as written, for the build to warn about.
+    """
+    start, end = (_point(draft, where, str(value or "")) for value in (start, end))
     if start and end:
         return start if start == end else f"{start} -- {end}"
     if start:
         return f"{start} -- present"
     return end
+
+
+def _point(draft: Draft, where: str, text: str) -> str:
+    text = text.strip()
+    read = read_point(text) if text else ""
+    if read and read.lower() != text.lower():
+        draft.note(f"{where}: date {text!r} read as {read!r}")
+    return read or text
 
 
 def read_timeline(section: str):
@@ -225,16 +302,22 @@ def timeline_entry(
     if section == "education":
         title = item.get("institution", "")
         study, area = item.get("studyType", ""), item.get("area", "")
-        role = f"{study} in {area}" if study and area else study or area
+        # The export splits a role at "; ", else at its first " in ": "BSc in
+        # Software Engineering; Minor in Bioinformatics" comes back as it was.
+        joiner = "; " if " in " in study else " in "
+        role = f"{study}{joiner}{area}" if study and area else study or area
         if area and not study:
             draft.note(
-                f"{where}: area {area!r} without studyType is the role; exported again as studyType"
+                f"{where}: area {area!r} without studyType is the role; exported again "
+                "split at its first ' in ' (studyType before it, area after)"
             )
         if item.get("score"):
             bullets.append(f"Score: {item['score']}")
+        if item.get("gpa"):  # academicpages
+            bullets.append(f"GPA: {item['gpa']}")
         if item.get("courses"):
             bullets.append("Courses: " + "; ".join(item["courses"]))
-        used |= {"institution", "studyType", "area", "score", "courses"}
+        used |= {"institution", "studyType", "area", "score", "gpa", "courses"}
     elif section == "projects":
         title = item.get("name", "")
         role = ", ".join(item.get("roles") or [])
@@ -271,7 +354,8 @@ def timeline_entry(
     if kind != "work":
         options["kind"] = kind
     leftover(draft, where, item, used)
-    date = check_date(draft, where, date_text(item.get("startDate", ""), item.get("endDate", "")))
+    dates = date_text(draft, where, item.get("startDate", ""), item.get("endDate", ""))
+    date = check_date(draft, where, dates)
     return Entry("timeline", title, date, options, paragraphs, bullets)
 
 
@@ -283,7 +367,11 @@ def read_awards(draft: Draft, items: list[dict[str, Any]]) -> None:
     for number, item in enumerate(items):
         where = f"awards[{number}]"
         lines = [line for line in (item.get("summary") or "").split("\n") if line.strip()]
-        date = item.get("date", "")
+        date = _point(draft, where, str(item.get("date") or ""))
+        if not date:  # al-folio's "startdate" and "enddate"
+            start = item.get("startDate") or item.get("startdate") or ""
+            end = item.get("endDate") or item.get("enddate") or ""
+            date = date_text(draft, where, start, end or start) if start or end else ""
         if lines and lines[-1].startswith("Dates: "):
             # The export keeps a span or list of dates in a last line: read it back.
             written = dates_from_shown(draft, lines[-1][len("Dates: ") :])
@@ -292,7 +380,8 @@ def read_awards(draft: Draft, items: list[dict[str, Any]]) -> None:
                 lines.pop()
         url = absolute_url(draft, where + ".url", item.get("url", ""))
         options = {"issuer": item.get("awarder", ""), "url": url}
-        leftover(draft, where, item, {"title", "date", "awarder", "summary", "url"})
+        spans = {"startDate", "startdate", "endDate", "enddate"}
+        leftover(draft, where, item, {"title", "date", "awarder", "summary", "url"} | spans)
         paragraphs, bullets = (lines, []) if len(lines) == 1 else ([], lines)
         date = check_date(draft, where, date)
         page.blocks.append(
@@ -306,7 +395,7 @@ def read_certificates(draft: Draft, items: list[dict[str, Any]]) -> None:
         where = f"certificates[{number}]"
         url = absolute_url(draft, where + ".url", item.get("url", ""))
         leftover(draft, where, item, {"name", "date", "issuer", "url"})
-        date = check_date(draft, where, item.get("date", ""))
+        date = check_date(draft, where, _point(draft, where, str(item.get("date") or "")))
         options = {"issuer": item.get("issuer", ""), "url": url}
         page.blocks.append(Entry("award", item.get("name", ""), date, options))
     draft.note(
@@ -354,17 +443,18 @@ def _point_from_shown(text: str) -> str:
 
 
 def read_publications(draft: Draft, items: list[dict[str, Any]]) -> None:
-    entries, keys = [], set()
+    entries = []
     for number, item in enumerate(items):
         where = f"publications[{number}]"
-        leftover(draft, where, item, {"name", "publisher", "releaseDate", "url", "summary"})
-        entries.append(bib_entry(draft, where, item, keys))
-    draft.bib += "\n".join(entries)
+        used = {"name", "publisher", "releaseDate", "url", "website", "summary"}
+        leftover(draft, where, item, used)
+        entries.append(bib_entry(draft, where, item))
+    add_entries(draft, entries, "publications")
     page = draft.page("Publications")
     page.blocks.append(Bibliography())
 
 
-def bib_entry(draft: Draft, where: str, item: dict[str, Any], keys: set[str]) -> str:
+def bib_entry(draft: Draft, where: str, item: dict[str, Any]) -> BibEntry:
     """One BibTeX entry with what the item says."""
     fields: dict[str, str] = {"title": item.get("name", "")}
     authors, equal, rest = split_authors(item.get("summary", ""))
@@ -379,14 +469,15 @@ def bib_entry(draft: Draft, where: str, item: dict[str, Any], keys: set[str]) ->
         venue = abbr.group(1)
         fields["abbr"] = abbr.group(2)
     release = str(item.get("releaseDate", ""))
-    year, _, month = release.partition("-")
-    if re.fullmatch(r"\d{4}", year):
-        fields["year"] = year
-        if month[:2].isdigit():
+    point = read_point(release) if release else None
+    if point and re.fullmatch(r"\d{4}(-\d{2}){0,2}", point):
+        fields["year"], _, month = point.partition("-")
+        if month:
             fields["month"] = str(int(month[:2]))
+            fields["date"] = point  # biblatex's date, with the day when there is one
     elif release:
-        draft.note(f"{where}.releaseDate: {release!r} is no year; left out")
-    url = absolute_url(draft, where + ".url", item.get("url", ""))
+        draft.note(f"{where}.releaseDate: {release!r} is no date; left out")
+    url = absolute_url(draft, where + ".url", item.get("url") or item.get("website", ""))
     arxiv = re.fullmatch(r"https?://arxiv\.org/abs/(.+)", url)
     doi = re.fullmatch(r"https?://(?:dx\.)?doi\.org/(.+)", url)
     if arxiv:
@@ -404,11 +495,8 @@ def bib_entry(draft: Draft, where: str, item: dict[str, Any], keys: set[str]) ->
         # A @misc shows its howpublished where an article shows its journal.
         entry_type = "misc"
         fields["howpublished"] = venue
-    key = bib_key(authors, fields, keys)
-    body = ",\n".join(
-        f"  {name} = {{{bib_text(value, name)}}}" for name, value in fields.items() if value
-    )
-    return f"@{entry_type}{{{key},\n{body},\n}}\n"
+    last = authors[0].split()[-1] if authors else ""
+    return BibEntry(entry_type, fields, last_name=last, where=where)
 
 
 def split_authors(summary: str) -> tuple[list[str], list[int], str]:
@@ -439,33 +527,6 @@ def _names(text: str) -> list[str]:
         if not all(w[0].isupper() or w in _PARTICLES for w in words):
             return []
     return parts
-
-
-def bib_key(authors: list[str], fields: dict[str, str], taken: set[str]) -> str:
-    """``song2024sgd``: the first author's last name, the year, a title word."""
-    words = re.findall(r"\w+", _ascii(fields.get("title", "")).lower())
-    word = next((w for w in words if len(w) > 3), words[0] if words else "entry")
-    last = _ascii(authors[0].split()[-1]).lower() if authors else ""
-    base = re.sub(r"\W", "", f"{last}{fields.get('year', '')}{word}") or "entry"
-    key, suffix = base, ord("a")
-    while key in taken:
-        key, suffix = base + chr(suffix), suffix + 1
-    taken.add(key)
-    return key
-
-
-def _ascii(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-
-
-def bib_text(value: str, field: str) -> str:
-    """Plain text as a BibTeX value: LaTeX's special characters escaped, braces balanced."""
-    value = md.one_line(value)
-    if field in ("url", "doi", "eprint"):
-        return value.replace("{", "%7B").replace("}", "%7D")
-    value = re.sub(r"([&%$#_])", r"\\\1", value.replace("\\", "/"))
-    # pybtex reads a thin space as a space; as TeX's thin space it comes back as one.
-    return value.replace("{", "(").replace("}", ")").replace("\u2009", r"$\,$")
 
 
 # -- skills, languages, interests, references, meta ----------------------------------
@@ -552,8 +613,52 @@ def read_meta(draft: Draft, meta: dict[str, Any]) -> None:
         draft.note(f"meta: {', '.join(left)} left out (about the file, not the CV)")
 
 
+# -- academicpages' sections (its _data/cv.json beside JSON Resume's) -------------------
+
+#: academicpages section → page title, :kind:, and the fields of title, role, body.
+ACADEMICPAGES_SECTIONS = {
+    "presentations": ("Talks", "talk", "name", "event"),
+    "teaching": ("Teaching", "activity", "course", "role"),
+    "portfolio": ("Portfolio", "project", "name", ""),
+}
+
+
+def read_academicpages(section: str):
+    title, kind, title_field, role_field = ACADEMICPAGES_SECTIONS[section]
+    if kind not in TIMELINE_KINDS:
+        kind = "activity"
+
+    def read_items(draft: Draft, items: list[dict[str, Any]]) -> None:
+        page = draft.page(title)
+        for number, item in enumerate(items):
+            where = f"{section}[{number}]"
+            role = str(item.get(role_field) or "") if role_field else ""
+            if section == "teaching" and item.get("institution"):
+                role = ", ".join(part for part in (role, str(item["institution"])) if part)
+            paragraphs = re.split(r"\n\s*\n", str(item.get("description") or ""))
+            url = absolute_url(draft, where + ".url", str(item.get("url") or ""))
+            options = {"role": role, "location": str(item.get("location") or ""), "url": url}
+            options["kind"] = kind
+            date = check_date(draft, where, _point(draft, where, str(item.get("date") or "")))
+            name = str(item.get(title_field) or "")
+            page.blocks.append(
+                Entry("timeline", name, date, options, [p for p in paragraphs if p.strip()])
+            )
+            used = {title_field, role_field, "institution", "description", "url", "location"}
+            if item.get("category") not in (None, "", section):
+                used.discard("category")
+            leftover(draft, where, item, used | {"date", "category"} - {""})
+        draft.note(
+            f"{section}: academicpages' section, written as timeline entries of kind "
+            f"{kind} (docs/{page.slug}.md)"
+        )
+
+    return read_items
+
+
 SECTION_READERS = {
     **{section: read_timeline(section) for section in TIMELINE_SECTIONS},
+    **{section: read_academicpages(section) for section in ACADEMICPAGES_SECTIONS},
     "awards": read_awards,
     "certificates": read_certificates,
     "publications": read_publications,

@@ -19,16 +19,23 @@ their fields, as RenderCV does:
   like text, Markdown lists and paragraphs.
 
 Dates: ``date`` (any text) or ``start_date`` and ``end_date`` (``present``);
-``Fall 2023`` is written ``2023 Fall``. Text is Markdown in RenderCV, and kept
-so. ``design``, ``locale`` and ``settings`` (RenderCV's look) are left out.
+free text (``2017-2021``, ``Sep 2011 - Dec 2011``, ``2019–now``, in the
+``locale``'s month names too) is read into the grammar, ``Fall 2023`` is
+written ``2023 Fall``. Text is Markdown in RenderCV, and kept so. ``tel:`` is
+taken off a phone number; ``photo`` is copied beside ``index.md`` and shown.
+``locale.language``, ``locale.present`` and the date template of ``design``
+become ``language``, ``cv_present_label`` and ``cv_date_format``; the rest of
+``design``, ``locale`` and ``settings`` (RenderCV's look) is left out.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 from typing import Any
 
+import imagesize
 import yaml
 
 from ...source.dates import DateError, parse_dates
@@ -36,7 +43,9 @@ from ...source.records import PROFILE_NETWORKS, TIMELINE_KINDS
 from ..draft import Bibliography, Draft, Entry, Keywords, Text, check_date
 from ..markdown import one_line
 from . import InputError
-from .jsonresume import absolute_url, bib_key, bib_text
+from .bibentry import BibEntry, add_entries
+from .dates import month_table, read_dates
+from .jsonresume import absolute_url
 
 #: Each entry type's own fields (RenderCV's "characteristic fields"), tried in its order.
 ENTRY_TYPES = (
@@ -99,20 +108,16 @@ def read(path: Path) -> Draft:
     document = load(path)
     cv = document["cv"]
     draft = Draft(name=str(cv.get("name") or ""), plain=False, source=str(path))
-    for key in document:
-        if key != "cv":
-            draft.note(
-                f"{key}: RenderCV's {key} (its look and language) left out; "
-                "sphinx-cv has its own (conf.py)"
-            )
+    words = read_settings(draft, document)
     read_header(draft, cv)
+    read_photo(draft, Path(path), cv.get("photo"))
     sections = cv.get("sections") or {}
     if not isinstance(sections, dict):
         raise InputError(f"{path}: cv.sections must be a mapping of titles to lists of entries")
     for title, entries in sections.items():
         if not isinstance(entries, list | None):
             raise InputError(f"{path}: cv.sections.{title} must be a list of entries")
-        read_section(draft, str(title), entries or [])
+        read_section(draft, str(title), entries or [], words)
     lists = [b for p in draft.pages for b in p.blocks if isinstance(b, Bibliography)]
     if len(lists) == 1:
         lists[0].keys = None  # one publications section: it lists the whole bib file
@@ -127,6 +132,8 @@ def read_header(draft: Draft, cv: dict[str, Any]) -> None:
         values = cv.get(field)
         values = values if isinstance(values, list) else [values] if values else []
         values = [str(value) for value in values]
+        if field == "phone":
+            values = [value.removeprefix("tel:").strip() for value in values]
         if values:
             draft.profile[field] = values[0]
         for value in values[1:]:
@@ -136,8 +143,6 @@ def read_header(draft: Draft, cv: dict[str, Any]) -> None:
     if cv.get("headline"):
         draft.intro.paragraphs.append(str(cv["headline"]))
         draft.note("cv.headline: shown on the home page; not exported")
-    if cv.get("photo"):
-        draft.note(f"cv.photo: left out (sphinx-cv shows no photo): {cv['photo']}")
     for number, item in enumerate(cv.get("social_networks") or []):
         network, username = str(item.get("network", "")), str(item.get("username", ""))
         url = NETWORK_URLS.get(network, "") + username if network in NETWORK_URLS else ""
@@ -187,22 +192,22 @@ def entry_type(entry: Any) -> str:
     return ""
 
 
-def read_section(draft: Draft, key: str, entries: list[Any]) -> None:
+def read_section(draft: Draft, key: str, entries: list[Any], words: DateWords) -> None:
     title = section_title(key)
     page = draft.page(title)
-    bib_keys: list[str] = []
+    publications: list[BibEntry] = []
     notes: set[str] = set()
     for number, entry in enumerate(entries):
         where = f"cv.sections.{key}[{number}]"
         kind = entry_type(entry)
         if kind in ("EducationEntry", "ExperienceEntry", "NormalEntry"):
-            page.blocks.append(dated_entry(draft, where, kind, title, entry))
+            page.blocks.append(dated_entry(draft, where, kind, title, entry, words))
         elif kind == "PublicationEntry":
-            bib_keys.append(publication(draft, where, entry))
+            publications.append(publication(draft, where, entry))
         elif kind == "OneLineEntry":
-            keywords(page, title).groups.append(
-                (str(entry["label"]), [str(entry.get("details", ""))])
-            )
+            # RenderCV 1 wrote a OneLineEntry's label as "name".
+            label = entry.get("label", entry.get("name", ""))
+            keywords(page, title).groups.append((str(label), [str(entry.get("details", ""))]))
         elif kind in TEXT_FIELDS and (dated := dated_line(title, str(entry[TEXT_FIELDS[kind]]))):
             page.blocks.append(dated)
             notes.add(
@@ -217,7 +222,9 @@ def read_section(draft: Draft, key: str, entries: list[Any]) -> None:
             draft.note(f"{where}: matches no RenderCV entry type; left out: {entry!r}")
             continue
         if isinstance(entry, dict):
-            own = dict(ENTRY_TYPES).get(kind, set())
+            own = dict(ENTRY_TYPES).get(kind, set()) | (
+                {"name"} if kind == "OneLineEntry" else set()
+            )
             for field, value in entry.items():
                 if field not in own | COMMON_FIELDS | {"authors", "title"} and value not in (
                     None,
@@ -228,8 +235,8 @@ def read_section(draft: Draft, key: str, entries: list[Any]) -> None:
                     draft.note(f"{where}.{field}: a field sphinx-cv does not show; left out")
     for note in sorted(notes):
         draft.note(f"cv.sections.{key}: {note}")
-    if bib_keys:
-        page.blocks.append(Bibliography(bib_keys))
+    if publications:
+        page.blocks.append(Bibliography(add_entries(draft, publications, f"cv.sections.{key}")))
 
 
 #: The field that holds the text of each list-like entry type.
@@ -298,11 +305,29 @@ def text_entry(page, kind: str, entry: Any) -> None:
 REVERSED_NOTE = "reversed_number entries: written as a bullet list (Markdown numbers only upwards)"
 
 
-def date_text(entry: dict[str, Any]) -> str:
-    """RenderCV's dates in the date grammar: ``date`` wins; a start alone is ongoing."""
+@dataclasses.dataclass
+class DateWords:
+    """How the file's language writes dates: month names and the word for now."""
+
+    months: dict[str, int] = dataclasses.field(default_factory=month_table)
+    present: set[str] = dataclasses.field(default_factory=set)
+
+
+def date_text(draft: Draft, where: str, entry: dict[str, Any], words: DateWords) -> str:
+    """RenderCV's dates in the date grammar: ``date`` wins; a start alone is ongoing.
+
+    Free text (``2017-2021``, ``Sep 2011 - Dec 2011``) is read into the grammar,
+    with a report line; text that is no date is kept as written.
+    """
 
     def text(value: Any) -> str:
-        return SEASON_FIRST.sub(lambda m: f"{m.group(2)} {m.group(1).title()}", str(value).strip())
+        written = " ".join(str(value).split())
+        read = read_dates(written, words.months, words.present)
+        if read is None and written.lower() in words.present | {"present"}:
+            read = "present"
+        if read and read != SEASON_FIRST.sub(r"\2 \1", written) and read != written.lower():
+            draft.note(f"{where}: date {written!r} read as {read!r}")
+        return read or written
 
     if entry.get("date") not in (None, ""):
         return text(entry["date"])
@@ -315,7 +340,9 @@ def date_text(entry: dict[str, Any]) -> str:
 _LINK = re.compile(r"^\[(?P<text>[^\[\]]+)\]\((?P<url>https?://[^()\s]+)\)$")
 
 
-def dated_entry(draft: Draft, where: str, kind: str, section: str, entry: dict) -> Entry:
+def dated_entry(
+    draft: Draft, where: str, kind: str, section: str, entry: dict, words: DateWords
+) -> Entry:
     paragraphs = [str(entry["summary"])] if entry.get("summary") else []
     bullets = [str(item) for item in entry.get("highlights") or []]
     url = absolute_url(draft, where + ".url", str(entry.get("url") or ""))
@@ -325,7 +352,13 @@ def dated_entry(draft: Draft, where: str, kind: str, section: str, entry: dict) 
         # "[FlashInfer](https://…)": the entry's own link, as :url: gives it.
         entry = {**entry, name_field: link["text"]}
         url = link["url"]
-    date = check_date(draft, where, date_text(entry))
+    date_link = _LINK.match(str(entry.get("date") or "").strip())
+    if date_link:  # sb2nov's projects: a link where the date goes
+        if not url:
+            url = date_link["url"]
+        draft.note(f"{where}.date: the link {date_link['url']} is the entry's :url:, not a date")
+        entry = {**entry, "date": None}
+    date = check_date(draft, where, date_text(draft, where, entry, words))
     location = str(entry.get("location") or "")
     if kind == "EducationEntry":
         degree, area = str(entry.get("degree") or ""), str(entry.get("area") or "")
@@ -355,17 +388,19 @@ def section_kind(title: str) -> str:
     return "activity"
 
 
-def publication(draft: Draft, where: str, entry: dict) -> str:
-    """A PublicationEntry as a bib entry; its key."""
+def publication(draft: Draft, where: str, entry: dict) -> BibEntry:
+    """A PublicationEntry as a bib entry."""
     authors = [re.sub(r"^\*+|\*+$", "", str(a)).strip() for a in entry.get("authors") or []]
     fields = {"title": str(entry.get("title", "")), "author": " and ".join(authors)}
     date = str(entry.get("date") or "")
-    year = re.match(r"\d{4}", date)
+    read = read_dates(date) or ""
+    year = re.match(r"\d{4}", read)
     if year:
         fields["year"] = year.group(0)
-        month = re.match(r"\d{4}-(\d{2})", date)
+        month = re.match(r"\d{4}-(\d{2})", read)
         if month:
             fields["month"] = str(int(month.group(1)))
+            fields["date"] = read.split(" -- ")[0]
     elif date:
         fields["note"] = date
         draft.note(f"{where}.date: {date!r} has no year; kept as the entry's note")
@@ -378,9 +413,107 @@ def publication(draft: Draft, where: str, entry: dict) -> str:
     journal = str(entry.get("journal") or "")
     entry_type = "article" if journal and authors and "year" in fields else "misc"
     fields["journal" if entry_type == "article" else "publisher"] = journal
-    key = bib_key(authors, fields, set(re.findall(r"@\w+\{([^,]+),", draft.bib)))
-    body = ",\n".join(
-        f"  {name} = {{{bib_text(value, name)}}}" for name, value in fields.items() if value
+    last = authors[0].split()[-1] if authors else ""
+    return BibEntry(entry_type, fields, last_name=last, where=where)
+
+
+# -- settings: design, locale -----------------------------------------------------------
+
+#: RenderCV's locale languages and the language code Sphinx takes.
+LANGUAGES = {
+    "english": "en", "german": "de", "french": "fr", "spanish": "es", "italian": "it",
+    "portuguese": "pt", "dutch": "nl", "danish": "da", "turkish": "tr", "russian": "ru",
+    "japanese": "ja", "korean": "ko", "mandarin_chinese": "zh_CN", "hindi": "hi",
+    "indonesian": "id", "arabic": "ar", "hebrew": "he", "persian": "fa", "vietnamese": "vi",
+    "hungarian": "hu", "norwegian_nynorsk": "nn", "norwegian_bokmål": "nb",
+}  # fmt: skip
+#: RenderCV's date placeholders and strftime's codes (``cv_date_format``).
+DATE_PLACEHOLDERS = {
+    "MONTH_ABBREVIATION": "%b", "MONTH_NAME": "%B", "MONTH_IN_TWO_DIGITS": "%m",
+    "YEAR_IN_TWO_DIGITS": "%y", "YEAR": "%Y",
+}  # fmt: skip
+
+
+def read_settings(draft: Draft, document: dict[str, Any]) -> DateWords:
+    """``locale`` and ``design`` where sphinx-cv has the same setting; the rest reported."""
+    locale = document.get("locale") if isinstance(document.get("locale"), dict) else {}
+    design = document.get("design") if isinstance(document.get("design"), dict) else {}
+    words = DateWords(
+        month_table(
+            [str(m) for m in locale.get("month_names") or locale.get("full_names_of_months") or []],
+            [str(m) for m in locale.get("month_abbreviations") or []],
+        )
     )
-    draft.bib += f"@{entry_type}{{{key},\n{body},\n}}\n"
-    return key
+    used: dict[str, set[str]] = {"locale": set(), "design": set()}
+    language = str(locale.get("language") or "").lower()
+    if language in LANGUAGES:
+        used["locale"].add("language")
+        if LANGUAGES[language] != "en":
+            draft.conf["language"] = LANGUAGES[language]
+            draft.note(
+                f"locale.language: {language}, written as language = {LANGUAGES[language]!r}"
+            )
+    elif language:
+        draft.note(f"locale.language: {language!r} is no language sphinx-cv knows; left out")
+    used["locale"] |= {"month_names", "full_names_of_months", "month_abbreviations"}
+    present = str(locale.get("present") or "").strip()
+    if present:
+        used["locale"].add("present")
+        words.present.add(present.lower())
+        if present.lower() != "present":
+            draft.present_label = present[0].upper() + present[1:]
+            draft.note(f"locale.present: {present!r}, written as cv_present_label")
+    single = (
+        (design.get("templates") or {}).get("single_date")
+        if isinstance(design.get("templates"), dict)
+        else None
+    )
+    single = single or design.get("date_format")
+    if isinstance(single, str) and single.strip():
+        written = single
+        for placeholder, code in DATE_PLACEHOLDERS.items():
+            written = written.replace(placeholder, code)
+        if re.fullmatch(r"[%bBmYy .,/\-]+", written) and "%" in written:
+            draft.conf["cv_date_format"] = written
+            draft.note(f"design: date template {single!r}, written as cv_date_format = {written!r}")
+            used["design"] |= {"templates", "date_format"}
+    for key, value in document.items():
+        if key == "cv":
+            continue
+        left = sorted(set(value) - used.get(key, set())) if isinstance(value, dict) else []
+        if key in used and not left:
+            continue
+        what = ", ".join(left) if left else str(value)
+        draft.note(
+            f"{key}: RenderCV's {key} ({what}) left out; sphinx-cv has its own look (conf.py)"
+        )
+    return words
+
+
+#: Image files a profile photo may be.
+PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg"}
+
+
+def read_photo(draft: Draft, source: Path, photo: Any) -> None:
+    """Copy ``cv.photo`` beside index.md and show it (``:photo:``), if it is an image there."""
+    if not photo:
+        return
+    name = str(photo)
+    folder = source.resolve().parent
+    path = (folder / name).resolve()
+    if path.suffix.lower() not in PHOTO_SUFFIXES:
+        draft.note(f"cv.photo: {name} is not an image file (.jpg, .png, ...); left out")
+        return
+    if folder not in path.parents or not path.is_file():
+        draft.note(
+            f"cv.photo: {name} is not a file in {folder}; left out (save the photo "
+            "beside docs/index.md and add ':photo: FILE' to the profile)"
+        )
+        return
+    if path.suffix.lower() != ".svg" and imagesize.get(path) == (-1, -1):
+        draft.note(f"cv.photo: {name} is not an image sphinx-cv can read; left out")
+        return
+    target = "photo" + path.suffix.lower()
+    draft.files[f"docs/{target}"] = path.read_bytes()
+    draft.profile["photo"] = target
+    draft.note(f"cv.photo: {name} copied as docs/{target} and shown by the profile (:photo:)")
