@@ -11,7 +11,8 @@
 - ``tagged``: the ``tagged`` directive, a bullet or a keyword group for some versions;
 - ``config``: checks of the ``cv_*`` values in ``conf.py``;
 - ``reading``: control characters out of a source's text, with a warning;
-- ``urls``: the one policy for links, e-mail addresses and phone numbers.
+- ``urls``: the one policy for links, e-mail addresses and phone numbers;
+- ``files``: the one rule for the files a CV publishes: inside the project.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from . import versions
+from . import files, versions
 from .config import check_config
 from .directives import AwardDirective, ProfileDirective, TimelineDirective
 from .domain import CVDomain, OneProfile
@@ -56,3 +57,4 @@ def setup(app: Sphinx) -> None:
     app.connect("config-inited", check_config)
     app.connect("source-read", replace_control_characters)
     versions.setup(app)
+    files.setup(app)

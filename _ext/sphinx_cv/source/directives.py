@@ -8,7 +8,9 @@ accepted; the entry is still built from what could be read.
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 from typing import ClassVar
 
 import imagesize
@@ -17,9 +19,9 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from . import files, urls
 from . import nodes as cv
 from . import records as rec
-from . import urls
 from .config import date_settings, is_set_by_user
 from .dates import DateError, Span, parse_dates
 from .versions import shown_text, tags_option
@@ -397,26 +399,42 @@ class ProfileDirective(CVDirective):
         return [photo, profile] if photo else [profile]
 
     def make_photo(self, path: str, name: str) -> cv.cv_photo | None:
-        """The ``:photo:`` as an image node sized from its file, or None with a warning."""
+        """The ``:photo:`` as an image node sized from its file, or None with a warning:
+        a PNG, JPEG, GIF or WebP file inside the project (:mod:`.files`)."""
         if not path:
             return None
-        _relative, full = self.env.relfn2path(path, self.env.docname)
-        try:
-            width, height = imagesize.get(full)
-        except OSError:
-            width = height = -1
-        if width <= 0 or height <= 0:
-            self.warn(
-                f"profile: ':photo:' {path!r} is ignored: it is not a PNG, JPEG, GIF or "
-                "WebP image file; accepted is an image's path relative to this page, "
-                "e.g. 'photo.jpg'",
-                "photo",
-            )
+        uri, full = self.photo_path(path)
+        accepted = "accepted is an image's path relative to this page, e.g. 'photo.jpg'"
+        problem = ""
+        if not Path(full).is_file():
+            problem = f"there is no file {full}"
+        elif not files.is_project_file(self.env, full):
+            problem = files.outside_message(self.env, path)
+        elif Path(full).suffix.lower() in (".svg", ".svgz"):
+            problem = "an SVG image can hold scripts; save the photo as PNG or JPEG"
+        else:
+            try:
+                width, height = imagesize.get(full)
+            except OSError:
+                width = height = -1
+            if width <= 0 or height <= 0:
+                problem = "it is not a PNG, JPEG, GIF or WebP image file"
+        if problem:
+            self.warn(f"profile: ':photo:' {path!r} is ignored: {problem}; {accepted}", "photo")
             return None
-        photo = cv.cv_photo("", uri=path, alt=name, pixel_width=width, pixel_height=height)
+        photo = cv.cv_photo("", uri=uri, alt=name, pixel_width=width, pixel_height=height)
         photo["classes"] = ["cv-photo"]
         self.set_source_info(photo)
         return photo
+
+    def photo_path(self, path: str) -> tuple[str, str]:
+        """The photo's path as Sphinx reads an image's (relative to the page; "/" the source
+        folder) and its file; a file's absolute path, written as such, is read as one."""
+        _relative, full = self.env.relfn2path(path, self.env.docname)
+        if os.path.isabs(path) and not Path(full).is_file() and Path(path).is_file():
+            page_folder = Path(self.env.doc2path(self.env.docname)).parent
+            return Path(os.path.relpath(path, page_folder)).as_posix(), path
+        return path, full
 
     def check_owner(self, name: str) -> None:
         """Warn when conf.py's ``author`` (page titles, the PDF's name) is someone else."""
