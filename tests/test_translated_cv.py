@@ -57,3 +57,25 @@ def test_the_korean_translation_of_the_seed(make_app, tmp_path):
     assert resume["skills"] == [
         {"name": "프로그래밍 언어 및 소프트웨어", "keywords": ["Python", "LaTeX", "MATLAB"]}
     ]
+
+
+def test_a_translation_obeys_the_sources_rules(make_app, tmp_path):
+    """HTML and refused links in a translated title or field are left out, with a warning
+    at the entry: the .po file is text like the page."""
+    docs = copy_seed_project(tmp_path)
+    po = docs / "locales" / "ko" / "LC_MESSAGES" / "education.po"
+    text = po.read_text(encoding="utf-8")
+    text = text.replace(
+        'msgstr "한국과학기술원 (KAIST)"',
+        'msgstr "한국과학기술원 <img src=x onerror=alert(1)>"',
+    ).replace('msgstr "대한민국 대전"', 'msgstr "[대전](javascript:alert(2))"')
+    po.write_text(text, encoding="utf-8")
+    app = make_app("html", srcdir=docs, confoverrides={"language": "ko"})
+    app.build()
+    (warning,) = warning_lines(app)
+    assert f"{docs / 'education.md'}:3: WARNING: the translation of timeline: HTML" in warning
+    assert "'<img src=x onerror=alert(1)>' is left out" in warning
+    page = (app.outdir / "education.html").read_text(encoding="utf-8")
+    assert "onerror" not in page
+    # MyST reads no javascript: link at all: its text is shown as written.
+    assert 'href="javascript' not in page

@@ -119,30 +119,42 @@ class CVDirective(SphinxDirective):
 
     def keep_plain_text(self, holder: nodes.Element, text: str, lineno: int | None = None) -> None:
         """Remove raw HTML, and links the URL policy refuses, with a warning that names them."""
-        raw = list(holder.findall(nodes.raw))
-        if raw:
-            tags = " ".join(node.astext() for node in raw)
-            self.warn(
-                f"{self.name}: HTML is not allowed in {text!r}; {tags!r} is left out "
+        for message, subtype in plain_text_problems(holder, text, self.name):
+            self.warn(message, subtype, lineno)
+
+
+def plain_text_problems(holder: nodes.Element, text: str, name: str) -> list[tuple[str, str]]:
+    """Remove from a plain-text field (a title, a role, a place) its raw HTML and the links
+    the URL policy refuses; return what to warn about: ``(message, subtype)``. The
+    directives check the source, the translation of a CV its ``.po`` text."""
+    problems = []
+    raw = list(holder.findall(nodes.raw))
+    if raw:
+        tags = " ".join(node.astext() for node in raw)
+        problems.append(
+            (
+                f"{name}: HTML is not allowed in {text!r}; {tags!r} is left out "
                 "(write *emphasis* or **bold** in Markdown)",
                 "html",
-                lineno,
             )
-            for node in raw:
-                node.parent.remove(node)
-        for link in list(holder.findall(nodes.reference)):
-            url = link.get("refuri", "")
-            try:
-                if urls.SCHEME.match(url):  # not a link within the site
-                    urls.web_url(url, mailto=True)
-            except urls.RefusedError as error:
-                self.warn(
-                    f"{self.name}: the link {url!r} in {text!r} is shown as text: it {error}; "
+        )
+        for node in raw:
+            node.parent.remove(node)
+    for link in list(holder.findall(nodes.reference)):
+        url = link.get("refuri", "")
+        try:
+            if urls.SCHEME.match(url):  # not a link within the site
+                urls.web_url(url, mailto=True)
+        except urls.RefusedError as error:
+            problems.append(
+                (
+                    f"{name}: the link {url!r} in {text!r} is shown as text: it {error}; "
                     f"{urls.ACCEPTED_URLS}",
                     "url",
-                    lineno,
                 )
-                link.replace_self(link.children)
+            )
+            link.replace_self(link.children)
+    return problems
 
 
 class CVEntryDirective(CVDirective):

@@ -16,11 +16,15 @@ import dataclasses
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
 
+from .directives import plain_text_problems
 from .keywords import label_and_items
 from .nodes import cv_entry, cv_entry_body, cv_entry_field, cv_entry_title
 from .records import KeywordGroup
 from .versions import shown_text
+
+logger = logging.getLogger(__name__)
 
 
 class TranslatedRecords(SphinxTransform):
@@ -36,10 +40,12 @@ class TranslatedRecords(SphinxTransform):
             changes = {}
             for title in entry.findall(cv_entry_title):
                 if title.get("translated"):
+                    self.check_plain_text(title, record.entry_type)
                     changes["title"] = title.astext()
                     _link_again(title, record.url)
             for field in entry.findall(cv_entry_field):
                 if field.get("translated"):
+                    self.check_plain_text(field, record.entry_type)
                     changes[field["field"]] = field.astext()
             for body in entry.findall(cv_entry_body):
                 if _translated(body):
@@ -53,6 +59,13 @@ class TranslatedRecords(SphinxTransform):
             label, items = label_and_items(paragraph)
             if items:
                 holder["record"] = dataclasses.replace(holder["record"], label=label, items=items)
+
+    def check_plain_text(self, field: nodes.Element, directive: str) -> None:
+        """A translated title or field obeys the source's rules: no HTML, no refused link."""
+        for message, subtype in plain_text_problems(field, field.astext(), directive):
+            logger.warning(
+                f"the translation of {message}", location=field, type="cv", subtype=subtype
+            )
 
 
 def _translated(node: nodes.Element) -> bool:

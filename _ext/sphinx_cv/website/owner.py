@@ -7,7 +7,8 @@ previous owner stays:
   conf.py sets it (Sphinx's default would be "PROJECT documentation");
 - ``html_baseurl`` (canonical links, the sitemap, ``resume.json``'s
   ``meta.canonical``), when empty, is the address Read the Docs builds for
-  (``READTHEDOCS_CANONICAL_URL``);
+  (``READTHEDOCS_CANONICAL_URL``); one that is no http(s) address is a warning
+  and left out (it would reach every page's canonical link);
 - ``ogp_site_url`` (OpenGraph's ``og:url``) is ``html_baseurl`` unless set.
 
 On Read the Docs, an ``html_baseurl`` on another host than the one being built
@@ -25,7 +26,8 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
-from ..source.config import assignment_lines, is_set_by_user
+from ..source import urls
+from ..source.config import assignment_lines, is_set_by_user, warn_at
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +39,17 @@ def derive(app: Sphinx, config: Config) -> None:
     """Fill the title and addresses conf.py left unset from its one block."""
     if not is_set_by_user(config, "html_title"):
         config.html_title = config.project
+    if config.html_baseurl:
+        try:
+            urls.web_url(config.html_baseurl)
+        except urls.RefusedError as error:
+            warn_at(
+                app,
+                "html_baseurl",
+                f"html_baseurl {config.html_baseurl!r} is left out: it {error}; accepted is "
+                "the site's http:// or https:// address, e.g. 'https://ada.github.io/cv/'",
+            )
+            config.html_baseurl = ""
     rtd_url = os.environ.get(RTD_CANONICAL, "")
     if not config.html_baseurl and rtd_url:
         config.html_baseurl = rtd_url

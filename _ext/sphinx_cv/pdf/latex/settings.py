@@ -13,6 +13,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.builders.latex import default_latex_documents
 from sphinx.config import Config
+from sphinx.util import texescape
 
 from ...source.config import is_set_by_user
 from ...source.versions import configured_version, versions
@@ -101,6 +102,9 @@ def apply_defaults(app: Sphinx, config: Config) -> None:
     name, settings = configured_version(config), versions(config)
     first = next(iter(settings))
     if not is_set_by_user(config, "latex_documents"):
+        # Its title and author are escaped with texescape's tables, which are empty until
+        # the LaTeX builder starts: a name with "&" or "%" would stop the PDF.
+        texescape.init()
         (document, _, *rest) = default_latex_documents(config)[0]
         pdf = version_filename(pdf_filename(app, config), name, first)
         tex = pdf.removesuffix(".pdf") + ".tex"
