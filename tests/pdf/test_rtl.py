@@ -88,10 +88,10 @@ def test_the_pdf_reads_each_phrase_in_order(project: Path, tmp_path: Path):
     assert "Missing character" not in warnings
 
 
-def test_the_typst_pdf_reads_each_phrase_in_order(project: Path, tmp_path: Path):
-    """Typst applies the bidirectional algorithm itself: no node, no macro; the same text.
-    A name, a phrase holding a bold word and a bib title with braces read in order too."""
-    require_tool("pdftotext")
+@pytest.fixture
+def harder(project: Path) -> Path:
+    """The project with an Arabic name, a phrase holding a bold word, and a bib title with
+    braces: each was set in the wrong word order in the LaTeX PDF."""
     index = project / "index.md"
     text = index.read_text(encoding="utf-8").replace("Layla Haddad", "ليلى حداد")
     text += "\nA phrase with a **مهم جدا** word: قال **مهم** جدا هنا.\n"
@@ -110,21 +110,42 @@ def test_the_typst_pdf_reads_each_phrase_in_order(project: Path, tmp_path: Path)
         + 'bibtex_bibfiles = ["refs.bib"]\n',
         encoding="utf-8",
     )
+    return project
+
+
+HARDER = (
+    "جائزة التميز العلمي",
+    "الفيزياء الحديثة",
+    "שלום עולם יפה",
+    "ليلى حداد",
+    "قال مهم جدا هنا",
+    "الفيزياء الحديثة اليوم",
+    "مجلة العلوم",
+)
+
+
+@pytest.mark.latex
+def test_the_latex_pdf_reads_names_bold_words_and_braces_in_order(harder: Path, tmp_path: Path):
+    pdf, warnings = build_and_compile(harder, tmp_path / "build")
+    assert "Missing character" not in warnings
+    marks = dict.fromkeys(range(0x202A, 0x202F))
+    text = " ".join(run("pdftotext", "-enc", "UTF-8", pdf, "-").translate(marks).split())
+    for phrase in HARDER:
+        assert phrase in text, (phrase, text)
+
+
+def test_the_typst_pdf_reads_each_phrase_in_order(harder: Path, tmp_path: Path):
+    """Typst applies the bidirectional algorithm itself: no node, no macro; the same text.
+    A name, a phrase holding a bold word and a bib title with braces read in order too."""
+    require_tool("pdftotext")
+    project = harder
     app = build_app("typst", project)
     typ = next(Path(app.outdir).glob("*.typ")).read_text(encoding="utf-8")
     assert "title: [جائزة التميز العلمي]" in typ  # as written, unwrapped
     (pdf,) = Path(app.outdir).glob("*.pdf")
     marks = dict.fromkeys(range(0x202A, 0x202F))
     text = " ".join(run("pdftotext", "-enc", "UTF-8", pdf, "-").translate(marks).split())
-    for phrase in (
-        "جائزة التميز العلمي",
-        "الفيزياء الحديثة",
-        "שלום עולם יפה",
-        "ليلى حداد",
-        "قال مهم جدا هنا",
-        "الفيزياء الحديثة اليوم",
-        "مجلة العلوم",
-    ):
+    for phrase in HARDER:
         assert phrase in text, (phrase, text)
     assert "العلمي التميز جائزة" not in text
     assert warning_lines(app) == []

@@ -51,6 +51,7 @@ class RightToLeftRuns(SphinxPostTransform):
     formats = ("latex",)
 
     def run(self, **kwargs) -> None:
+        parents = []
         for text in list(self.document.findall(nodes.Text)):
             parent = text.parent
             if parent is None or not RTL_RUN.search(text):
@@ -64,6 +65,60 @@ class RightToLeftRuns(SphinxPostTransform):
                     for part, is_rtl in rtl_parts(str(text))
                 ],
             )
+            parents.append(parent)
+        for parent in dict.fromkeys(parents):
+            join_phrase(parent)
+
+
+def _is_rtl_piece(node: nodes.Node) -> bool:
+    """A run, or an inline element (a bold word, a bib field's braces) holding nothing but
+    right-to-left words: part of the phrase around it."""
+    if isinstance(node, cv_rtl):
+        return True
+    if isinstance(node, nodes.Inline) and isinstance(node, nodes.Element):
+        text = node.astext().strip()
+        return bool(text) and RTL_RUN.fullmatch(text) is not None
+    return False
+
+
+def join_phrase(parent: nodes.Element) -> None:
+    """Runs of one phrase that inline markup split (``قال **مهم** جدا``) become one
+    ``cv_rtl``, so that the words read in order across the markup."""
+    children = list(parent.children)
+    groups, start = [], 0
+    while start < len(children):
+        if not _is_rtl_piece(children[start]):
+            start += 1
+            continue
+        end = start
+        while True:
+            if end + 1 < len(children) and _is_rtl_piece(children[end + 1]):
+                end += 1
+            elif (
+                end + 2 < len(children)
+                and isinstance(children[end + 1], nodes.Text)
+                and not children[end + 1].strip()
+                and _is_rtl_piece(children[end + 2])
+            ):
+                end += 2
+            else:
+                break
+        groups.append(children[start : end + 1])
+        start = end + 1
+    for pieces in groups:
+        if len(pieces) == 1:
+            continue
+        phrase = cv_rtl()
+        position = parent.index(pieces[0])
+        for piece in pieces:
+            parent.remove(piece)
+            if isinstance(piece, cv_rtl):
+                phrase.extend(list(piece.children))
+                continue
+            for inner in list(piece.findall(cv_rtl)):
+                inner.replace_self(list(inner.children))  # one direction, set once
+            phrase += piece
+        parent.insert(position, phrase)
 
 
 def _ancestors(node: nodes.Node):

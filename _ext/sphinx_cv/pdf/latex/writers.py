@@ -15,6 +15,7 @@ from sphinx.writers.latex import LaTeXTranslator
 from ...publications.math import balanced
 from ...source.nodes import cv_entry, dates_text
 from ...source.records import PROFILE_NETWORKS, network_label
+from .rtl import rtl_parts
 from .settings import FONTS, MAKETITLE, MATH_FONT, METADATA_ONLY
 from .texlog import FILE_MARK, SOURCE_MARK
 
@@ -61,7 +62,12 @@ def visit_profile(self: LaTeXTranslator, node: nodes.Element) -> None:
     if self.elements.get("maketitle") == MAKETITLE:
         self.elements["maketitle"] = METADATA_ONLY
     mark_source(self, node)
-    self.body.append(f"\\cvprofile{{{self.encode(node['record'].name)}}}{{")
+    # The name is the record's text, not a node: its right-to-left runs are set here.
+    name = "".join(
+        f"\\cvrtl{{{self.encode(part)}}}" if is_rtl else self.encode(part)
+        for part, is_rtl in rtl_parts(node["record"].name)
+    )
+    self.body.append(f"\\cvprofile{{{name}}}{{")
 
 
 def visit_profile_item(self: LaTeXTranslator, node: nodes.Element) -> None:
