@@ -26,8 +26,30 @@ def rootdir() -> Path:
     return TESTS_DIR / "roots"
 
 
+#: The marker a test needs when it needs these programs (``-m "not latex"`` leaves it out).
+MARKERS = {"latexmk": "latex", "xelatex": "latex", "chromium": "browser"}
+#: The test being run (its fixtures call require_tool for it).
+_current: list[pytest.Item] = []
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    _current[:] = [item]  # before its fixtures, module-scoped ones included
+
+
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    _current.clear()
+
+
 def require_tool(*names: str) -> None:
-    """Skip when a program is missing, or fail where SPHINX_CV_REQUIRE_TOOLS is set (CI)."""
+    """Skip when a program is missing, or fail where SPHINX_CV_REQUIRE_TOOLS is set (CI).
+
+    A test that needs TeX or Chromium must carry the ``latex`` or ``browser`` marker, so
+    that a run can leave it out: a test without it fails here.
+    """
+    for name in names:
+        marker = MARKERS.get(name)
+        if marker and _current and _current[0].get_closest_marker(marker) is None:
+            pytest.fail(f"{_current[0].nodeid} needs {name}: mark it @pytest.mark.{marker}")
     missing = [name for name in names if shutil.which(name) is None]
     if not missing:
         return

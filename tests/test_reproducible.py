@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from conftest import REPO_DIR, require_tool
 
 
@@ -47,6 +48,7 @@ def test_two_clean_html_builds_are_byte_identical(seed_project, tmp_path):
     assert different == []
 
 
+@pytest.mark.latex
 def test_two_pdfs_with_source_date_epoch_are_identical(seed_project, tmp_path):
     """``-M latexpdf`` runs latexmk as Sphinx's Makefile does; xelatex is the engine."""
     require_tool("latexmk", "xelatex", "pdfinfo")

@@ -76,7 +76,7 @@ def built_with_warnings(srcdir: Path) -> tuple[SphinxTestApp, str]:
     return app, "\n".join(warning_lines(app))
 
 
-@pytest.fixture(scope="module", params=["typst", "latex"])
+@pytest.fixture(scope="module", params=["typst", pytest.param("latex", marks=pytest.mark.latex)])
 def site(request, tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
     """The default build: the full website, with both versions' PDFs (compiled once), by
     each engine."""

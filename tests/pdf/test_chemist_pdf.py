@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from test_pdf import ROOTS, build_and_compile, run
 
+pytestmark = pytest.mark.latex  # every test reads the LaTeX PDF
+
 CONTACTS = [
     "https://ribeiro-sondergaard.dk",
     "acrs@chem.ku.dk",

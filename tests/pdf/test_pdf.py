@@ -48,10 +48,12 @@ def special(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     return build_and_compile(srcdir, root / "_build")
 
 
+@pytest.mark.latex
 def test_seed_pdf_holds_every_fact_in_reading_order(seed_pdf: Path) -> None:
     assert_in_order(text_of(seed_pdf), SEED_IN_ORDER)
 
 
+@pytest.mark.latex
 def test_seed_pdf_keeps_dates_on_their_title_line(seed_pdf: Path) -> None:
     # In the page's physical layout too (pdftotext -layout), dates and
     # locations share the line of their title and role.
@@ -63,18 +65,21 @@ def test_seed_pdf_keeps_dates_on_their_title_line(seed_pdf: Path) -> None:
     assert "Department Valedictorian 2021 Spring, 2021 Fall, 2022 Spring" in lines
 
 
+@pytest.mark.latex
 def test_seed_pdf_lists_the_publications(seed_pdf: Path) -> None:
     text = text_of(seed_pdf)
     assert "Does SGD really happen in tiny subspaces?" in text
     assert "arXiv:2310.01082" in text
 
 
+@pytest.mark.latex
 def test_seed_pdf_is_two_a4_pages(seed_pdf: Path) -> None:
     info = info_of(seed_pdf)
     assert info["Pages"] == "2"
     assert "(A4)" in info["Page size"]
 
 
+@pytest.mark.latex
 def test_seed_pdf_is_a_cv_not_a_manual(seed_pdf: Path) -> None:
     lines = run("pdftotext", "-raw", seed_pdf, "-").splitlines()
     # The name is the first line: no title page, no contents before it.
@@ -87,6 +92,7 @@ def test_seed_pdf_is_a_cv_not_a_manual(seed_pdf: Path) -> None:
     assert "SKILLS" in lines
 
 
+@pytest.mark.latex
 def test_seed_pdf_metadata_and_links(seed_pdf: Path) -> None:
     info = info_of(seed_pdf)
     assert info["Title"] == "Minhak Song"
@@ -100,6 +106,7 @@ def test_seed_pdf_metadata_and_links(seed_pdf: Path) -> None:
         assert url in urls
 
 
+@pytest.mark.latex
 def test_seed_pdf_fonts_are_one_embedded_family(seed_pdf: Path) -> None:
     rows = run("pdffonts", seed_pdf).splitlines()[2:]
     assert rows
@@ -111,6 +118,7 @@ def test_seed_pdf_fonts_are_one_embedded_family(seed_pdf: Path) -> None:
         assert "TeXGyrePagella" in name, row
 
 
+@pytest.mark.latex
 def test_seed_pdf_is_named_after_its_author_and_its_log_is_clean(seed_pdf: Path) -> None:
     assert seed_pdf.name == "minhak-song-cv.pdf"
     log = seed_pdf.with_suffix(".log").read_text(encoding="utf-8", errors="replace")
@@ -146,10 +154,12 @@ def test_bad_pdf_file_name_warns_and_uses_the_author(app: SphinxTestApp) -> None
     assert (Path(app.outdir) / "nguyen-van-lukasz-cv.tex").is_file()
 
 
+@pytest.mark.latex
 def test_seed_pdf_is_small(seed_pdf: Path) -> None:
     assert seed_pdf.stat().st_size < 100_000
 
 
+@pytest.mark.latex
 def test_special_characters_print_as_written(special: tuple[Path, str]) -> None:
     pdf, _ = special
     assert_in_order(
@@ -170,6 +180,7 @@ def test_special_characters_print_as_written(special: tuple[Path, str]) -> None:
     )
 
 
+@pytest.mark.latex
 def test_special_characters_have_glyphs(special: tuple[Path, str]) -> None:
     pdf, warnings = special
     assert "WARNING" not in warnings
@@ -177,6 +188,7 @@ def test_special_characters_have_glyphs(special: tuple[Path, str]) -> None:
     assert "Missing character" not in log
 
 
+@pytest.mark.latex
 def test_paper_size_is_a_conf_value(special: tuple[Path, str]) -> None:
     pdf, _ = special  # its conf.py says cv_paper_size = "letter"
     assert "(letter)" in info_of(pdf)["Page size"]
@@ -209,6 +221,7 @@ def test_conf_py_settings_win_over_the_cv_defaults(app: SphinxTestApp) -> None:
     assert r"\sphinxtableofcontents" not in tex
 
 
+@pytest.mark.latex
 def test_without_a_profile_the_title_is_the_name(tmp_path: Path) -> None:
     srcdir = tmp_path / "src"
     shutil.copytree(ROOTS / "test-pdf-noprofile", srcdir)
@@ -218,12 +231,14 @@ def test_without_a_profile_the_title_is_the_name(tmp_path: Path) -> None:
     assert warnings == ""
 
 
+@pytest.mark.latex
 def test_with_a_profile_the_name_is_printed_once(seed_pdf: Path) -> None:
     text = text_of(seed_pdf)
     assert text.startswith("Minhak Song http://songminhak.github.io")
     assert "Minhak Song" not in text[len("Minhak Song") : text.index("EDUCATION")]
 
 
+@pytest.mark.latex
 def test_no_heading_or_entry_title_is_left_at_a_page_foot(tmp_path: Path) -> None:
     # Sections of 1 to 9 entries move headings and titles to every height of the pages.
     srcdir = tmp_path / "src"

@@ -45,6 +45,7 @@ def compiled(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]
     return pdf, [line for line in strip_colors(warnings).splitlines() if "[cv.latex]" in line]
 
 
+@pytest.mark.latex
 def test_overfull_line_is_a_warning_at_its_entry(compiled: tuple[Path, list[str]]) -> None:
     pdf, warnings = compiled
     (overfull,) = [line for line in warnings if "wider than the text" in line]
@@ -53,6 +54,7 @@ def test_overfull_line_is_a_warning_at_its_entry(compiled: tuple[Path, list[str]
     assert str(pdf.parent.parent.parent / "src" / "entries.md") in overfull
 
 
+@pytest.mark.latex
 def test_missing_character_is_a_warning_at_its_line(compiled: tuple[Path, list[str]]) -> None:
     pdf, warnings = compiled
     (missing,) = [line for line in warnings if "no font prints" in line]
@@ -61,6 +63,7 @@ def test_missing_character_is_a_warning_at_its_line(compiled: tuple[Path, list[s
     assert "Catalogued the seal \ufffd of the Old Kingdom" in text_of(pdf)
 
 
+@pytest.mark.latex
 def test_sphinx_build_latexpdf_prints_the_same_warnings(tmp_path: Path) -> None:
     """-M latexpdf runs latexmk after Sphinx ends: the latexmkrc Sphinx writes reports."""
     require_tool(*TOOLS)
