@@ -3,8 +3,10 @@
 ``{braces}`` are kept as written (titles keep their case), LaTeX accents
 decoded, ``\\textbf{}``, ``\\emph{}`` and ``\\textit{}`` are bold and italics,
 ``$...$`` is :class:`~sphinx_cv.publications.math.Math`, ``%`` a percent sign.
-What a field may hold beyond that (journal macros, entities, links) is read by
-:mod:`.dialects` first.
+What a field may hold beyond that (journal macros, entities, accents in every
+form) is read by :mod:`.dialects` first; ``\\href{URL}{text}`` and ``\\url{URL}``
+are links (under the URL policy; a refused one is its text), and so is a trial
+registration number (``NCT01234567``, to ClinicalTrials.gov).
 """
 
 from __future__ import annotations
@@ -14,10 +16,13 @@ import re
 
 from pybtex.database import Entry
 from pybtex.plugin import find_plugin
-from pybtex.richtext import Protected, String, Tag, Text
+from pybtex.richtext import HRef, Protected, String, Tag, Text
 from pybtex.scanner import PybtexSyntaxError
 
+from ...source.urls import RefusedError, web_url
 from .. import math
+from .dialects import normalize
+from .links import TRIAL_NUMBER, TRIAL_URL
 
 #: LaTeX font commands a field may use, and the rich-text tag each becomes.
 FONT_COMMANDS = {"textbf": "b", "emph": "em", "textit": "i"}
@@ -25,6 +30,12 @@ _FONT_COMMAND = re.compile(r"\\({})\s*$".format("|".join(FONT_COMMANDS)))
 
 #: A ``%`` that is not ``\\%``: latexcodec would read it as a comment and drop the rest.
 _BARE_PERCENT = re.compile(r"(?<!\\)%")
+#: ``\\href{URL}{text}`` (the text may hold one level of braces) and ``\\url{URL}``.
+_LINK = re.compile(
+    r"\\href\s*\{((?:[^{}]|\{[^{}]*\})*)\}\s*\{((?:[^{}]|\{[^{}]*\})*)\}|\\url\s*\{([^{}]*)\}"
+)
+#: What stands for a link while pybtex parses the rest of the field.
+LINK_PLACEHOLDER = "\ue001"
 
 
 def rich(entry: Entry, field: str) -> Text:
@@ -36,14 +47,99 @@ def rich(entry: Entry, field: str) -> Text:
 def rich_text(value: str) -> Text:
     """Bib text as rich text: LaTeX accents decoded, ``{braces}`` kept as written,
     ``\\textbf{...}``, ``\\emph{...}`` and ``\\textit{...}`` as bold and italics,
-    ``$...$`` as :class:`~sphinx_cv.publications.math.Math`, ``%`` as a percent sign."""
-    value, formulas = math.extract(_BARE_PERCENT.sub(r"\\%", value))
+    ``$...$`` as :class:`~sphinx_cv.publications.math.Math`, ``%`` as a percent sign,
+    ``\\href{}{}`` and ``\\url{}`` as links."""
+    value, links = _extract_links(value)
+    value, formulas = math.extract(_BARE_PERCENT.sub(r"\\%", normalize(value)))
     try:
-        return math.restore(_latex_markup(Text.from_latex(value)), formulas)
+        text = _latex_markup(Text.from_latex(value))
     # Unbalanced braces, or LaTeX latexcodec cannot read (a lone backslash):
     # show the text as it is (check_entry warns).
     except (PybtexSyntaxError, ValueError):
-        return math.restore(Text(value.replace("\\%", "%")), formulas)
+        text = Text(value.replace("\\%", "%"))
+    return _link_trial_numbers(_restore_links(math.restore(text, formulas), links))
+
+
+def _extract_links(value: str) -> tuple[str, list[tuple[str, str]]]:
+    """The field with each link replaced by :data:`LINK_PLACEHOLDER`, and (URL, text) of each."""
+    if "\\href" not in value and "\\url" not in value:
+        return value, []
+    links: list[tuple[str, str]] = []
+
+    def keep(match: re.Match[str]) -> str:
+        url = match.group(1) if match.group(3) is None else match.group(3)
+        # In LaTeX a URL escapes # % _ & ~ with a backslash.
+        url = re.sub(r"\\([#%_&~$])", r"\1", url.strip())
+        links.append((url, match.group(2) if match.group(3) is None else ""))
+        return LINK_PLACEHOLDER
+
+    return _LINK.sub(keep, value), links
+
+
+def _restore_links(text: Text, links: list[tuple[str, str]]) -> Text:
+    """Put the links back, as :class:`~pybtex.richtext.HRef` where the URL policy allows."""
+    if not links:
+        return text
+    queue = list(links)
+
+    def link(url: str, label: str) -> Text | HRef:
+        # A link's text holds no link of its own (a trial number it names, say).
+        shown = _without_links(rich_text(label)) if label else Text(url)
+        try:
+            return HRef(web_url(url), *shown.parts)
+        except RefusedError:  # check_entry warns; the text stays
+            return shown
+
+    def walk(part):
+        if isinstance(part, (Text, Protected, Tag, HRef)) and not isinstance(part, String):
+            return part._create_similar([walk(child) for child in part.parts])
+        if type(part) is String and LINK_PLACEHOLDER in part.value:
+            pieces = part.value.split(LINK_PLACEHOLDER)
+            parts: list = [String(pieces[0])]
+            for piece in pieces[1:]:
+                parts += [link(*queue.pop(0)) if queue else String(""), String(piece)]
+            return Text(*parts)
+        return part
+
+    return walk(text)
+
+
+def _without_links(text: Text) -> Text:
+    def walk(part):
+        if isinstance(part, HRef):
+            return Text(*(walk(child) for child in part.parts))
+        if isinstance(part, (Text, Protected, Tag)):
+            return part._create_similar([walk(child) for child in part.parts])
+        return part
+
+    return walk(text)
+
+
+def _link_trial_numbers(text: Text) -> Text:
+    """A trial registration number (``NCT01234567``) as a link to ClinicalTrials.gov."""
+    if "NCT" not in str(text):
+        return text
+
+    def walk(part):
+        if isinstance(part, HRef):
+            return part  # already a link
+        if isinstance(part, (Text, Protected, Tag)):
+            return part._create_similar([walk(child) for child in part.parts])
+        if type(part) is String and TRIAL_NUMBER.search(part.value):
+            pieces = TRIAL_NUMBER.split(part.value)
+            numbers = TRIAL_NUMBER.findall(part.value)
+            parts: list = [String(pieces[0])]
+            for number, piece in zip(numbers, pieces[1:], strict=True):
+                parts += [HRef(TRIAL_URL.format(number), String(number)), String(piece)]
+            return Text(*parts)
+        return part
+
+    return walk(text)
+
+
+def link_urls(value: str) -> list[str]:
+    """The URLs of a field's ``\\href{}{}`` and ``\\url{}`` links, as written."""
+    return [url for url, _label in _extract_links(value)[1]]
 
 
 @functools.lru_cache(maxsize=4096)
