@@ -72,6 +72,7 @@ from .names import (
     is_others,
     name_forms,
     person_key,
+    read_person,
     shown_person,
     vancouver_initials,
 )
@@ -238,7 +239,11 @@ class CVStyle(BaseStyle):
         if date is not None:
             full = self.vancouver or entry_type(entry) in DATED_TYPES
             shown.append(
-                Text(language.date_text(date if full else BibDate(date.year), self.language))
+                Text(
+                    language.date_text(
+                        date if full else BibDate(date.year), self.language, self.vancouver
+                    )
+                )
             )
         elif entry.fields.get("year", "").strip() and not is_pubstate_year(entry):
             shown.append(rich(entry, "year"))  # as written ("n.d.", "1990s"); checks warn
@@ -280,17 +285,20 @@ class CVStyle(BaseStyle):
         if limit and len(names) > limit:
             shown = [name for name, _owner in names[:limit]]
             later = [name for name, owner in names[limit:] if owner]
-            if later:
-                shown += [Text("\u2026"), *later[:1]]
-            count = language.author_count(len(names))
-            goes_on = goes_on or not (later and names[-1][0] is later[0] and len(later) == 1)
+            if later:  # the owner stays, after an ellipsis
+                shown += [Text("\u2026"), later[0]]
+            # How many there are, unless the list itself went on ("and others").
+            count = "" if goes_on else language.author_count(len(names))
+            # "et al." after the names shown, unless the last one shown is the list's last.
+            owner_is_last = bool(later) and names[-1][0] is later[0]
+            goes_on = goes_on or not owner_is_last
             listed = Text(", ").join(shown)
         elif self.vancouver or goes_on:
             listed = Text(", ").join([name for name, _owner in names])
         else:
             listed = language.name_list([name for name, _owner in names])
         if goes_on and names:
-            listed = language.et_al(listed)
+            listed = language.et_al(listed, min(len(names), limit or len(names)))
         if count:
             listed = Text(listed, " ", count)
         if role == "author" and entry.fields.get("collaboration", "").strip():
@@ -324,11 +332,12 @@ class CVStyle(BaseStyle):
         return name
 
     def _render_person(self, person: Person) -> Text:
-        shown = shown_person(person)
         if self.vancouver:
-            family = " ".join((*shown.prelast_names, *shown.last_names))
+            person = read_person(person)
+            family = " ".join((*person.prelast_names, *person.last_names))
             initials = vancouver_initials(person)
             return Text(rich_text(family), f" {initials}" if initials else "")
+        shown = shown_person(person)
         try:
             return self.format_name(shown, self.abbreviate_names).format()
         except (PybtexSyntaxError, ValueError):  # LaTeX it cannot read: check_entry warns
@@ -351,7 +360,9 @@ class CVStyle(BaseStyle):
         venue = rich_text(field(entry, name)) if name else Text()
         if entry.fields.get("abbr"):
             abbr = Text("(", Tag("b", rich(entry, "abbr")), ")")
-            venue = Text(venue, " ", abbr) if venue else abbr
+            # A journal the macro names by its abbreviation (\psj, abbr = {PSJ}) is named once.
+            same = plain_text(entry.fields["abbr"]).strip() == str(venue).strip()
+            venue = Text(venue, " ", abbr) if venue and not same else abbr
         return venue
 
     def format_in_book(self, entry: Entry) -> Text:

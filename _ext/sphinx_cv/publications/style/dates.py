@@ -1,9 +1,10 @@
 """When an entry appeared, and the order and the numbers that follow from it.
 
 BibTeX's ``year``, ``month`` and ``day``, biblatex's ``date`` (``2024``,
-``2024-03``, ``2024-03-08``, a range ``2019/2020``; EDTF's ``~`` and ``?``
-read as the date), ``urldate``, and ``pubstate`` (``forthcoming``, ``inpress``,
-``submitted``, ``inpreparation``, ``prepublished``): a work not out yet sorts
+``2024-03``, ``2024-03-08``, with a time, a range ``2019/2020``; EDTF's ``~``
+and ``?`` read as the date, ``2024-uu`` as its year), ``urldate``, and
+``pubstate`` (``forthcoming``, ``inpress``, ``submitted``, ``inpreparation``,
+``prepublished``): a work not out yet sorts
 as the newest. A ``year`` that is a state ("im Erscheinen", "in press") is read
 as that state.
 """
@@ -79,8 +80,12 @@ PUBSTATE_WORDS = {
 #: States of a work that is not out yet: sorted as the newest.
 UNPUBLISHED_STATES = ("inpreparation", "submitted", "forthcoming", "inpress")
 
-#: biblatex's date: YYYY, YYYY-MM, YYYY-MM-DD (EDTF's ~ and ? after it), then a range's end.
-_ISO_DATE = re.compile(r"\s*(-?[0-9]{1,4})(?:-([0-9]{2}))?(?:-([0-9]{2}))?[~?%]?\s*(?:/.*)?$")
+#: biblatex's date: YYYY, YYYY-MM, YYYY-MM-DD, a time after it (Zotero's), EDTF's ~ ? %
+#: after it and ``uu`` for an unknown month or day, then a range's end.
+_ISO_DATE = re.compile(
+    r"\s*([0-9]{4})(?:-([0-9]{2}|uu|XX))?(?:-([0-9]{2}|uu|XX))?(?:T[0-9:.]+(?:Z|[+-][0-9:]+)?)?"
+    r"[~?%]*\s*(?:/.*)?$"
+)
 
 
 @dataclass(frozen=True)
@@ -94,10 +99,12 @@ class BibDate:
 
 def parse_iso(value: str) -> BibDate | None:
     """biblatex's ``date`` (or ``urldate``): ``2024``, ``2024-03``, ``2024-03-08``, ranges."""
+    if value.strip().startswith(("../", "/")) or value.strip().lower().startswith("unknown/"):
+        value = value.split("/", 1)[1]  # a range open at its start: its end
     match = _ISO_DATE.match(value)
     if not match:
         return None
-    year, month, day = (int(group) if group else 0 for group in match.groups())
+    year, month, day = (int(group) if group and group.isdigit() else 0 for group in match.groups())
     if not 1 <= month <= 12:
         month = day = 0
     if not 1 <= day <= 31:

@@ -34,11 +34,17 @@ AAS_JOURNALS: dict[str, str] = TABLES["aas_journals"]
 ADS_SERIES: dict[str, str] = TABLES["ads_series"]
 #: Entities and entity-like commands as text: HTML's names and ADS's own.
 ENTITIES: dict[str, str] = {
-    **{name: chr(code) for name, code in html.entities.name2codepoint.items()},
+    **{
+        name.removesuffix(";"): text
+        for name, text in html.entities.html5.items()
+        if name.endswith(";") and len(text) == 1
+    },
     **TABLES["entities"],
 }
 MATH_ENTITIES: dict[str, str] = TABLES["math_entities"]
-TEXT_COMMANDS: dict[str, str] = TABLES["text_commands"]
+TEXT_COMMANDS: dict[str, str] = {**TABLES["text_commands"], **TABLES["font_switches"]}
+#: Capitalized words that begin a family name ("Ní Bhriain").
+FAMILY_NAME_PARTICLES = frozenset(TABLES["family_name_particles"]["words"])
 
 #: Commands latexcodec reads itself, which an entity of the same name must not replace.
 LATEXCODEC_COMMANDS = frozenset(
@@ -140,8 +146,13 @@ def _math_entity(match: re.Match[str]) -> str:
     return match.group(0)
 
 
+#: LaTeX's spacing commands in text: a thin space, and the ones that take space away.
+_SPACING = {",": "\u2009", ";": "\u2004", ":": "\u2005", "!": "", "/": ""}
+
+
 def _in_text(text: str) -> str:
     text = _ENTITY.sub(lambda match: ENTITIES.get(match.group(1), match.group(0)), text)
+    text = re.sub(r"\\([,;:!/])", lambda match: _SPACING[match.group(1)], text)
     text = _ACCENT.sub(_accented, text)
     text = _COMMAND.sub(_text_command, text)
     return _TEXT_SCRIPT.sub(lambda match: f"${match.group(1)}{{\\text{{{match.group(2)}}}}}$", text)

@@ -32,6 +32,10 @@ TYPE_ALIASES = {
     "suppcollection": "incollection",
     "suppperiodical": "article",
     "periodical": "collection",
+    # biblatex-software's types
+    "softwareversion": "software",
+    "softwaremodule": "software",
+    "codefragment": "software",
 }
 
 _CHAPTER = (
@@ -207,6 +211,8 @@ KNOWN_FIELDS = frozenset(
         "poster", "supp", "video", "website", "blog", "arxiv", "bibtex_show",
         "altmetric", "dimensions", "google_scholar_id", "inspirehep_id", "award",
         "award_name", "additional_info",
+        # biblatex-software
+        "license", "swhid", "repository", "hal_id", "hal_version", "introducedin",
         # NASA ADS
         "adsurl", "adsnote", "bibcode",
         # INSPIRE-HEP

@@ -168,8 +168,10 @@ def name_list(names: list[Text]) -> Text:
     return filled(_("{others}, and {last}"), others=others, last=names[-1])
 
 
-def et_al(names: Text) -> Text:
-    """A list that goes on: "A, B, et al." (German "A, B u. a.")."""
+def et_al(names: Text, count: int) -> Text:
+    """A list that goes on: "A et al.", "A, B, et al." (German "A u. a.", "A, B u. a.")."""
+    if count == 1:
+        return filled(_("{name} et al."), name=names)
     return filled(_("{names}, et al."), names=names)
 
 
@@ -181,7 +183,8 @@ def author_count(count: int) -> str:
 def collaboration(name: Text) -> Text:
     """INSPIRE's ``collaboration = {IceCube}``: "IceCube Collaboration", unless the name
     says so already."""
-    if re.search(r"\b(collaboration|collab\.?|consortium|team|group)\s*$", str(name), re.I):
+    says_so = r"\b(collaboration|collab\.?|consortium|team|group|foundation|project|survey)\s*$"
+    if re.search(says_so, str(name), re.IGNORECASE):
         return name
     return filled(_("{name} Collaboration"), name=name)
 

@@ -10,7 +10,8 @@ an address already linked (DBLP's ``url`` that is the DOI's address, an arXiv
   ``doi`` [DOI]; ``pmid`` [PMID 123]; ``pmcid`` [PMC123]; trial numbers
   (``NCT01234567``) in any field, linked where they are written;
 - records: NASA ADS's ``adsurl`` [ADS], INSPIRE's ``inspirehep_id`` [INSPIRE],
-  DBLP's ``biburl`` [dblp];
+  DBLP's ``biburl`` [dblp]; biblatex-software's ``swhid`` [Software Heritage] and
+  ``hal_id`` [HAL], and its ``repository`` as [Code];
 - files and pages: ``pdf``, ``html``, ``code``, ``slides``, ``poster``, ``supp``,
   ``video``, ``website``, ``blog``. A relative file (al-folio's ``pdf =
   {paper.pdf}``) is not a URL: the website links it (:mod:`..extras`).
@@ -34,6 +35,8 @@ PUBMED_URL = "https://pubmed.ncbi.nlm.nih.gov/{}/"
 PMC_URL = "https://pmc.ncbi.nlm.nih.gov/articles/{}/"
 TRIAL_URL = "https://clinicaltrials.gov/study/{}"
 INSPIRE_URL = "https://inspirehep.net/literature/{}"
+SWH_URL = "https://archive.softwareheritage.org/{}"
+HAL_URL = "https://hal.science/{}"
 
 #: ``eprinttype`` (or ``archiveprefix``) values, their address and how the link reads.
 EPRINT_TYPES = {
@@ -71,6 +74,9 @@ LINK_FIELDS = (
     "adsurl",
     "inspirehep_id",
     "biburl",
+    "swhid",
+    "hal_id",
+    "repository",
     *PAGE_FIELDS,
 )
 TRIAL_NUMBER = re.compile(r"\bNCT[0-9]{8}\b")
@@ -129,6 +135,11 @@ def link_target(entry: Entry, name: str) -> str:
         value = INSPIRE_URL.format(value)
     elif name == "biburl":
         value = dblp_record(value)
+    elif name == "swhid" and value.lower().startswith("swh:"):
+        # biblatex-software may add the origin after a ";": the identifier is the first part.
+        value = SWH_URL.format(value.split(";")[0].strip())
+    elif name == "hal_id" and not SCHEME.match(value):
+        value = HAL_URL.format(value)
     return web_url(value)
 
 
@@ -194,6 +205,8 @@ def entry_links(entry: Entry) -> list[Link]:
         ("adsurl", lambda value: "ADS"),
         ("inspirehep_id", lambda value: "INSPIRE"),
         ("biburl", lambda value: "dblp"),
+        ("swhid", lambda value: "Software Heritage"),
+        ("hal_id", lambda value: "HAL"),
     )
     for name, label in identifiers:
         target = shown_link(entry, name)
@@ -203,8 +216,12 @@ def entry_links(entry: Entry) -> list[Link]:
         target = shown_link(entry, name)
         if target:
             candidates.append(Link(name, link_label(name), target))
+        if name == "code" and not target:  # biblatex-software's repository is the code
+            repository = shown_link(entry, "repository")
+            if repository:
+                candidates.append(Link("repository", link_label("code"), repository))
     # The identifiers first: a url or a page to the same address is the one left out.
-    ranked = sorted(candidates, key=lambda link: link.field in ("url", *PAGE_FIELDS))
+    ranked = sorted(candidates, key=lambda link: link.field in ("url", "repository", *PAGE_FIELDS))
     seen: set[str] = set()
     kept: set[Link] = set()
     for link in ranked:

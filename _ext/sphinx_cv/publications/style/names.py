@@ -18,7 +18,7 @@ from pybtex.database import Entry, Person
 from pybtex.richtext import Text
 from pybtex.scanner import PybtexSyntaxError
 
-from .dialects import normalize
+from .dialects import FAMILY_NAME_PARTICLES, normalize
 from .text import text_backend
 
 #: The field that holds per-author annotations (biblatex's convention).
@@ -176,6 +176,34 @@ def is_others(person: Person) -> bool:
     return " ".join(written.replace("{", "").replace("}", "").lower().split()) in OTHERS or (
         not written.strip(" .{}")
     )
+
+
+def pubmed_initials(person: Person) -> str:
+    """The initials of a name PubMed writes "Family AB" (no comma), or ""."""
+    if person.first_names and len(person.last_names) == 1 and not person.prelast_names:
+        last = person.last_names[0]
+        if last.isalpha() and last.isupper() and len(last) <= 3:
+            return last
+    return ""
+
+
+def read_person(person: Person) -> Person:
+    """A name as the databases mean it: PubMed's "Kelly J" is the family name Kelly with
+    the initial J; "Aoife Ní Bhriain" has the family name "Ní Bhriain"
+    (:data:`~.dialects.FAMILY_NAME_PARTICLES`)."""
+    initials = pubmed_initials(person)
+    if initials:
+        return Person(first=initials, last=" ".join((*person.first_names, *person.middle_names)))
+    given = [*person.first_names, *person.middle_names]
+    for index, word in enumerate(given[1:], start=1):
+        if normalize(word) in FAMILY_NAME_PARTICLES:
+            return Person(
+                first=" ".join(given[:index]),
+                prelast=" ".join((*given[index:], *person.prelast_names)),
+                last=" ".join(person.last_names),
+                lineage=" ".join(person.lineage_names),
+            )
+    return person
 
 
 def shown_person(person: Person) -> Person:

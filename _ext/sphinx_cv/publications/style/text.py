@@ -24,9 +24,19 @@ from .. import math
 from .dialects import normalize
 from .links import TRIAL_NUMBER, TRIAL_URL
 
-#: LaTeX font commands a field may use, and the rich-text tag each becomes.
-FONT_COMMANDS = {"textbf": "b", "emph": "em", "textit": "i"}
-_FONT_COMMAND = re.compile(r"\\({})\s*$".format("|".join(FONT_COMMANDS)))
+#: LaTeX font commands a field may use, and the rich-text tag each becomes (biblatex's
+#: ``\\mkbibemph`` too); the others' text is kept as it is (``\\textsc{NASA}``).
+FONT_COMMANDS = {
+    "textbf": "b",
+    "emph": "em",
+    "textit": "i",
+    "mkbibemph": "em",
+    "mkbibitalic": "i",
+    "mkbibbold": "b",
+    "textsl": "i",
+}
+PLAIN_COMMANDS = ("textsc", "textrm", "textnormal", "textup", "textsf", "texttt", "textmd", "mbox")
+_FONT_COMMAND = re.compile(r"\\({})\s*$".format("|".join((*FONT_COMMANDS, *PLAIN_COMMANDS))))
 
 #: A ``%`` that is not ``\\%``: latexcodec would read it as a comment and drop the rest.
 _BARE_PERCENT = re.compile(r"(?<!\\)%")
@@ -175,7 +185,8 @@ def _latex_markup(text: Text) -> Text:
             inner = _latex_markup(Text(*part.parts))
             if command:
                 parts[-1] = String(str(previous)[: command.start()])
-                part = Tag(FONT_COMMANDS[command.group(1)], inner)
+                tag = FONT_COMMANDS.get(command.group(1))
+                part = Tag(tag, inner) if tag else Protected(*inner.parts)
             else:
                 part = Protected(*inner.parts)
         parts.append(part)
@@ -192,7 +203,8 @@ def latex_problem(value: str) -> str | None:
 @functools.lru_cache(maxsize=4096)
 def _latex_problem(value: str) -> str | None:
     try:
-        Text.from_latex(value)
+        # As rich_text reads it: a bare % is a percent sign, not a comment.
+        Text.from_latex(_BARE_PERCENT.sub(r"\\%", value))
     except PybtexSyntaxError as error:
         return f"has unbalanced braces ({error})"
     except ValueError:
