@@ -130,9 +130,12 @@ def test_exports_read_the_same_source_text():
         ("@patent{k, title = {T}, author = {A, B}, year = {2024}}", "“T.” B A, Patent, 2024."),
         ("@book{k, title = {T}, publisher = {P}, year = {2024}}", "T. P, 2024."),
         ("@article{k, title = {Erratum}, journal = {BMJ}, year = {2024}}", "“Erratum.” BMJ, 2024."),
-        ("@techreport{k, title = {T}, author = {A, B}, year = {2024}}", "“T.” B A, Technical Report, 2024."),
+        (
+            "@techreport{k, title = {T}, author = {A, B}, year = {2024}}",
+            "“T.” B A, Technical Report, 2024.",
+        ),
     ],
-)  # fmt: skip
+)
 def test_a_record_without_a_field_it_often_lacks_is_shown_without_a_warning(bib, expected):
     assert check_entry(entry_of(bib)) == []
     assert shown(bib) == expected

@@ -79,15 +79,14 @@ def site_file(env: BuildEnvironment, bibfile: Path, entry: Entry, name: str) -> 
     return ""
 
 
-def file_buttons(paragraph: nodes.Element, entry: Entry, bibfile: Path, env) -> None:
+def file_buttons(paragraph: nodes.Element, entry: Entry, bibfile: Path, env, docname: str) -> None:
     """A download button for each file of the site the entry names."""
     for name in FILE_FIELDS:
         path = site_file(env, bibfile, entry, name) if is_file(entry, name) else ""
         if not path:
             continue  # a missing file was warned about when the entries were checked
-        _paths, destination = env.dlfiles.get(path, (None, ""))
-        if not destination:
-            continue
+        # Registered with the page when the entries were checked: this gives its name.
+        destination = str(env.dlfiles.add_file(docname, path))
         label = link_label(name)
         button = addnodes.download_reference(
             "", "", nodes.Text(label), reftarget=path, filename=destination,
@@ -101,7 +100,7 @@ def enrich(item: nodes.Element, entry: Entry, bibfile: Path | None, env, backend
     paragraph = item.next_node(nodes.paragraph)
     badges_and_buttons(paragraph, plain_text(entry.fields.get("abbr", "")).strip())
     if bibfile is not None:
-        file_buttons(paragraph, entry, bibfile, env)
+        file_buttons(paragraph, entry, bibfile, env, item["docname"])
     if bibfile is not None:
         preview = preview_node(env, bibfile, entry)
         if preview is not None:

@@ -43,6 +43,7 @@ EPRINT_TYPES = {
     "arxiv": (ARXIV_URL, "arXiv:{}"),
     "ascl": ("https://ascl.net/{}", "ascl:{}"),
     "pubmed": (PUBMED_URL, "PMID {}"),
+    "pmc": (PMC_URL, "{}"),
     "jstor": ("https://www.jstor.org/stable/{}", "JSTOR {}"),
     "hdl": ("https://hdl.handle.net/{}", "hdl:{}"),
     "googlebooks": ("https://books.google.com/books?id={}", "Google Books"),
