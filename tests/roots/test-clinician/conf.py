@@ -1,4 +1,4 @@
-"""A clinical epidemiologist's CV: her papers from PubMed and EndNote, as BibTeX converters write them."""
+"""A clinical epidemiologist's CV: her papers from PubMed and EndNote, in BibTeX."""
 
 project = "Aoife Ní Bhriain-Okonkwo"
 author = "Aoife Ní Bhriain-Okonkwo"
