@@ -72,8 +72,7 @@ def website_items(app: SphinxTestApp, page: str) -> list[Item]:
         label = li.select_one(".cv-publication-label").get_text()
         bold = [folded("".join(_shown_strings(b))) for b in li.find_all("strong")]
         hrefs = [a["href"] for a in li.find_all("a", href=True)]
-        # Inline elements are joined with spaces; punctuation closes up as it reads.
-        text = re.sub(r"([(]) | ([,.;:)])", r"\1\2", folded(li.get_text(" ")))
+        text = f"{label} {folded(li.find('p').get_text())}"
         items.append(Item(label, text, bold, hrefs))
     return items
 
