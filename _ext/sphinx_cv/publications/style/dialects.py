@@ -175,7 +175,8 @@ def _text_command(match: re.Match[str]) -> str:
     # TeX eats the spaces after a control word (\apj , 943); an entity written as
     # one (A \amp B) keeps them: it stood for a character between words.
     spaces = match.group(3) or ""
-    return replacement + (spaces if name in ENTITIES and "{" not in spaces else "")
+    entity = name in ENTITIES and name not in TEXT_COMMANDS and name not in AAS_JOURNALS
+    return replacement + (spaces if entity and "{" not in spaces else "")
 
 
 def series_name(value: str) -> str:
