@@ -30,6 +30,7 @@ from ..i18n import N_, _
 from . import nodes as pubnodes
 from .bibtex import entry_bibtex
 from .style import FILE_FIELDS, LINK_FIELDS, is_file, plain_text, rich, shown_link, year_of
+from .style.fields import entry_type
 from .style.links import link_label
 
 logger = logging.getLogger(__name__)
@@ -44,10 +45,15 @@ TYPE_HEADINGS = {
     "inproceedings": N_("Conference papers"),
     "conference": N_("Conference papers"),
     "incollection": N_("Book chapters"),
+    "inbook": N_("Book chapters"),
     "book": N_("Books"),
+    "collection": N_("Books"),
+    "proceedings": N_("Books"),
     "phdthesis": N_("Theses"),
     "mastersthesis": N_("Theses"),
+    "thesis": N_("Theses"),
     "techreport": N_("Reports"),
+    "report": N_("Reports"),
     "unpublished": N_("Preprints and manuscripts"),
     "misc": N_("Other"),
 }
@@ -182,7 +188,9 @@ def group_heading(entry: Entry, group: str) -> str:
     if group == "year":
         year = year_of(entry)
         return str(year) if year else _(OTHER_HEADING)
-    return _(TYPE_HEADINGS.get(entry.type.lower(), OTHER_HEADING))
+    written = entry.type.lower()
+    heading = TYPE_HEADINGS.get(written) or TYPE_HEADINGS.get(entry_type(entry), OTHER_HEADING)
+    return _(heading)
 
 
 def grouped(
