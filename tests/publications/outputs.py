@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from conftest import compile_pdf, require_tool
+from conftest import build_app, compile_pdf, require_tool
 from sphinx.testing.util import SphinxTestApp
-from sphinx.util.console import strip_colors
 
 #: What must not be left in a publication as shown: a TeX command, a math delimiter.
 LEFT_TEX = re.compile(r"\\[A-Za-z]+|\$(?!\d)")
@@ -30,22 +29,7 @@ def build(root: Path, builder: str, tmp: Path, **confoverrides) -> SphinxTestApp
     srcdir = tmp / "src"
     if not srcdir.exists():
         shutil.copytree(root, srcdir)
-    app = SphinxTestApp(
-        builder,
-        srcdir=srcdir,
-        builddir=tmp / "_build",
-        confoverrides={"cv_pdf_link": False, **confoverrides},
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
-
-
-def warnings_of(app: SphinxTestApp) -> list[str]:
-    text = strip_colors(app.warning.getvalue())
-    return [line for line in text.splitlines() if "WARNING" in line or "ERROR" in line]
+    return build_app(builder, srcdir, **{"cv_pdf_link": False, **confoverrides})
 
 
 def folded(text: str) -> str:

@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import TESTS_DIR
+from conftest import TESTS_DIR, warning_lines
 from outputs import (
     AND_OTHERS,
     LEFT_TEX,
@@ -25,7 +25,6 @@ from outputs import (
     pdf_of,
     resume_publications,
     strings,
-    warnings_of,
     website_items,
 )
 
@@ -76,7 +75,7 @@ def test_the_only_warning_is_the_missing_al_folio_file(html):
         for n, text in enumerate(bib.read_text("utf-8").splitlines(), 1)
         if "missing-poster" in text
     )
-    assert warnings_of(html) == [
+    assert warning_lines(html) == [
         f"{bib}:{line}: WARNING: ostergaard2020poster: poster 'missing-poster.pdf' is not shown: "
         "no such file; accepted is a file's path relative to the .bib file (or in al-folio's "
         "assets/pdf/ beside it), or an https:// address [cv.bibtex]"

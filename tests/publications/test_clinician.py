@@ -13,7 +13,7 @@ trial numbers in ``\\href`` and in text, an ``@inbook``.
 from __future__ import annotations
 
 import pytest
-from conftest import TESTS_DIR
+from conftest import TESTS_DIR, warning_lines
 from outputs import (
     AND_OTHERS,
     LEFT_TEX,
@@ -22,7 +22,6 @@ from outputs import (
     pdf_of,
     resume_publications,
     strings,
-    warnings_of,
     website_items,
 )
 
@@ -60,7 +59,7 @@ def items(html):
 
 
 def test_a_valid_record_without_authors_is_no_warning(html):
-    assert warnings_of(html) == []  # -W on GitHub Pages passes
+    assert warning_lines(html) == []  # -W on GitHub Pages passes
 
 
 def test_the_owner_is_bold_in_every_form_the_databases_write(items):

@@ -11,7 +11,7 @@ a title that holds quotation marks, and "and others".
 from __future__ import annotations
 
 import pytest
-from conftest import TESTS_DIR
+from conftest import TESTS_DIR, warning_lines
 from outputs import (
     AND_OTHERS,
     LEFT_TEX,
@@ -21,7 +21,6 @@ from outputs import (
     pdf_of,
     resume_publications,
     strings,
-    warnings_of,
     website_items,
 )
 
@@ -66,7 +65,7 @@ def html(tmp_path_factory):
 
 
 def test_every_work_reads_in_german_forms(html):
-    assert warnings_of(html) == []
+    assert warning_lines(html) == []
     items = website_items(html, "publikationen")
     assert [item.label for item in items] == [f"[{n}]" for n in range(13, 0, -1)]
     shown = [

@@ -15,6 +15,11 @@ else (``\\frac``, ``\\sqrt``, scripts in scripts) is *complex*: the website
 and the text show its TeX source, and :func:`complex_formulas` lets the bib
 check warn about it. The website loads no math renderer (it loads nothing
 from third parties).
+
+The PDF typesets a formula as written, when :func:`latex_problem` finds nothing
+in it that would stop LaTeX (an unknown command, a ``&``, a missing argument, a
+double script, an unclosed ``\\left``): such a formula is printed as text, so a
+field never stops the document.
 """
 
 from __future__ import annotations

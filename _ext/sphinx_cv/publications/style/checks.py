@@ -19,7 +19,7 @@ from .. import math
 from .dates import is_pubstate_year, month_of, parse_iso, year_of
 from .dialects import normalize
 from .fields import KNOWN_FIELDS, KNOWN_TYPES, TYPE_PARTS
-from .links import LINK_FIELDS, link_target
+from .links import LINK_FIELDS, link_target, present_link_fields
 from .names import ANNOTATION_FIELD, parse_annotations
 from .text import latex_problem, link_urls, plain_text
 
@@ -164,7 +164,7 @@ def _formulas(field: str, value: str) -> list[Problem]:
 
 def _links(entry: Entry) -> list[Problem]:
     problems = []
-    for field in LINK_FIELDS:
+    for field in sorted(present_link_fields(entry), key=LINK_FIELDS.index):
         try:
             link_target(entry, field)
         except RefusedError as error:

@@ -212,8 +212,8 @@ class CVStyle(BaseStyle):
         date = Text(", ").join(self.format_date(entry))
         if entry_type(entry) == "article":
             venue = self.format_venue(entry)
-            volume, number = rich(entry, "volume"), rich(entry, "number")
-            pages = page_range(entry.fields.get("pages", "") or entry.fields.get("eid", ""))
+            volume, number = rich(entry, "volume"), rich_text(field(entry, "number"))
+            pages = article_pages(entry)
             issue = Text(
                 volume, Text("(", number, ")") if number else "", f":{pages}" if pages else ""
             )
@@ -371,17 +371,9 @@ class CVStyle(BaseStyle):
         return language.in_book(venue) if venue else venue
 
     def format_journal_issue(self, entry: Entry) -> Text:
-        """A journal's "146(12):8123–8134"; without a volume, "no. 12, pp. 8123–8134".
-
-        A preprint's "page" that is its arXiv number (ADS's ``eid = {arXiv:2501.04321}``)
-        is left out: the link says it."""
-        pages = page_range(entry.fields.get("pages", "")) or plain_text(entry.fields.get("eid", ""))
-        eprint = entry.fields.get("eprint", "").strip()
-        if eprint and pages.removeprefix("arXiv:") == eprint.removeprefix("arXiv:"):
-            pages = ""
-        return language.journal_issue(
-            rich(entry, "volume"), rich_text(field(entry, "number")), pages
-        )
+        """A journal's "146(12):8123–8134"; without a volume, "no. 12, pp. 8123–8134"."""
+        number = rich_text(field(entry, "number"))
+        return language.journal_issue(rich(entry, "volume"), number, article_pages(entry))
 
     def format_pages(self, entry: Entry) -> Text:
         """ "pp. 211–248", "p. 7", or an article number as it is ("121843B")."""
@@ -456,6 +448,16 @@ class CVStyle(BaseStyle):
     def format_links(self, entry: Entry) -> list[Text]:
         """[Paper] [arXiv:ID] [DOI] [PMID …] [ADS] … [PDF] [Code] [Slides], each address once."""
         return [Text("[", HRef(link.url, String(link.label)), "]") for link in entry_links(entry)]
+
+
+def article_pages(entry: Entry) -> str:
+    """An article's pages, or its article number (ADS's ``eid``); a preprint's "page"
+    that is its arXiv number (``eid = {arXiv:2501.04321}``) is left out: its link says it."""
+    pages = page_range(entry.fields.get("pages", "")) or plain_text(entry.fields.get("eid", ""))
+    eprint = entry.fields.get("eprint", "").strip()
+    if eprint and pages.removeprefix("arXiv:") == eprint.removeprefix("arXiv:"):
+        return ""
+    return pages
 
 
 def persons_of(entry: Entry, role: str) -> list[Person]:

@@ -80,6 +80,7 @@ LINK_FIELDS = (
     "repository",
     *PAGE_FIELDS,
 )
+_LINK_FIELD_SET = frozenset(LINK_FIELDS)
 TRIAL_NUMBER = re.compile(r"\bNCT[0-9]{8}\b")
 
 
@@ -116,9 +117,10 @@ def link_target(entry: Entry, name: str) -> str:
     one of :data:`EPRINT_TYPES`; a file of the site (:func:`is_file`) is "" here.
     Raises :class:`~sphinx_cv.source.urls.RefusedError` for what the policy refuses.
     """
-    value = entry.fields.get(name, "").strip().replace("&amp;", "&")
+    value = entry.fields.get(name)
     if not value or is_file(entry, name):
         return ""
+    value = value.strip().replace("&amp;", "&")
     if name == "eprint":
         kind = EPRINT_TYPES.get(field(entry, "archiveprefix").strip().lower())
         if kind is None:
@@ -182,15 +184,23 @@ def identity(url: str) -> str:
     return f"{host}{path}" + (f"?{parts.query}" if parts.query else "")
 
 
+def present_link_fields(entry: Entry) -> frozenset[str]:
+    """The link fields the entry has (most entries have two or three of the many)."""
+    return frozenset(name.lower() for name in entry.fields) & _LINK_FIELD_SET
+
+
 def entry_links(entry: Entry) -> list[Link]:
     """The entry's links in the order they are shown, each address once (a named
     identifier wins over a ``url`` or a page to the same address)."""
+    present = present_link_fields(entry)
+    if not present:
+        return []
     candidates: list[Link] = []
     url = shown_link(entry, "url")
     if url:
         candidates.append(Link("url", _("Paper"), url))
     for name in ("eprint", "arxiv"):
-        target = shown_link(entry, name)
+        target = shown_link(entry, name) if name in present else ""
         if target:
             value = entry.fields[name].strip().removeprefix("arXiv:")
             kind = "arxiv" if name == "arxiv" else field(entry, "archiveprefix").strip().lower()
@@ -210,15 +220,15 @@ def entry_links(entry: Entry) -> list[Link]:
         ("hal_id", lambda value: "HAL"),
     )
     for name, label in identifiers:
-        target = shown_link(entry, name)
+        target = shown_link(entry, name) if name in present else ""
         if target:
             candidates.append(Link(name, label(entry.fields[name].strip()), target))
     for name in PAGE_FIELDS:
-        target = shown_link(entry, name)
+        target = shown_link(entry, name) if name in present else ""
         if target:
             candidates.append(Link(name, link_label(name), target))
         if name == "code" and not target:  # biblatex-software's repository is the code
-            repository = shown_link(entry, "repository")
+            repository = shown_link(entry, "repository") if "repository" in present else ""
             if repository:
                 candidates.append(Link("repository", link_label("code"), repository))
     # The identifiers first: a url or a page to the same address is the one left out.
