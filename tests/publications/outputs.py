@@ -14,6 +14,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from conftest import build_app, compile_pdf, require_tool
 from sphinx.testing.util import SphinxTestApp
@@ -59,6 +60,21 @@ def website_items(app: SphinxTestApp, page: str) -> list[Item]:
         text = f"{label} {folded(li.find('p').get_text())}"
         items.append(Item(label, text, bold, hrefs))
     return items
+
+
+def website_fixtures(root: Path, page: str):
+    """Module fixtures ``html`` (the website built once) and ``items`` (``page``'s
+    publications): ``html, items = website_fixtures(ROOT, "publications")``."""
+
+    @pytest.fixture(scope="module")
+    def html(tmp_path_factory):
+        return build(root, "html", tmp_path_factory.mktemp("html"))
+
+    @pytest.fixture(scope="module")
+    def items(html):
+        return website_items(html, page)
+
+    return html, items
 
 
 def _shown_strings(element) -> list[str]:

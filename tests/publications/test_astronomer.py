@@ -25,7 +25,7 @@ from outputs import (
     pdf_of,
     resume_publications,
     strings,
-    website_items,
+    website_fixtures,
 )
 
 ROOT = TESTS_DIR / "roots" / "test-astronomer"
@@ -58,14 +58,7 @@ FACTS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def html(tmp_path_factory):
-    return build(ROOT, "html", tmp_path_factory.mktemp("html"))
-
-
-@pytest.fixture(scope="module")
-def items(html):
-    return website_items(html, "publications")
+html, items = website_fixtures(ROOT, "publications")
 
 
 def test_the_only_warning_is_the_missing_al_folio_file(html):

@@ -22,6 +22,7 @@ from outputs import (
     pdf_of,
     resume_publications,
     strings,
+    website_fixtures,
     website_items,
 )
 
@@ -48,14 +49,7 @@ VANCOUVER = {
 }
 
 
-@pytest.fixture(scope="module")
-def html(tmp_path_factory):
-    return build(ROOT, "html", tmp_path_factory.mktemp("html"))
-
-
-@pytest.fixture(scope="module")
-def items(html):
-    return website_items(html, "publications")
+html, items = website_fixtures(ROOT, "publications")
 
 
 def test_a_valid_record_without_authors_is_no_warning(html):
