@@ -161,14 +161,13 @@ def test_no_other_warnings_and_no_traceback(corpus):
 
 
 def test_incomplete_bib_entries_warn_at_their_bib_entry(corpus):
-    """The publication style names the entry's line in the .bib and the fields its type needs."""
+    """An entry without a title is a warning at its line in the .bib; one without authors
+    is shown as it is (records often lack them: an erratum, an editorial)."""
     bib = corpus.srcdir / "refs.bib"
-    for key, field in (("notitle", "title"), ("noauthor", "author")):
-        matching = [w for w in warning_lines(corpus) if f"'{key}'" in w]
-        assert len(matching) == 1, matching
-        assert matching[0].startswith(f"{bib}:{line_of(bib, '@article{' + key)}: WARNING: ")
-        assert f"has no '{field}' field" in matching[0]
-        assert "(an @article needs author, title, journal, year)" in matching[0]
+    [notitle] = [w for w in warning_lines(corpus) if "'notitle'" in w]
+    assert notitle.startswith(f"{bib}:{line_of(bib, '@article{notitle')}: WARNING: ")
+    assert "@article entry 'notitle' has no title; it is shown without one" in notitle
+    assert not [w for w in warning_lines(corpus) if "'noauthor'" in w]
 
 
 def test_every_page_is_built(corpus):

@@ -102,7 +102,10 @@ def test_a_complex_formula_is_tex_code_with_a_warning_at_its_line(app):
         f"{bib}:3: WARNING: title: the formula $\\frac{{1}}{{2}}$ is shown as TeX code "
         "on the website and in text (the PDF typesets it)"
     )
-    assert warnings[1].startswith(f"{bib}:10: WARNING: title: the formula $x_{{1$")
+    assert warnings[1].startswith(
+        f"{bib}:10: WARNING: title: LaTeX cannot typeset the formula $x_{{1$ (its braces do "
+        "not balance); the PDF shows it as text, and the rest of the CV prints"
+    )
     html = (app.outdir / "index.html").read_text(encoding="utf-8")
     code = (
         '<code class="docutils literal notranslate"><span class="pre">$\\frac{1}{2}$</span></code>'

@@ -170,7 +170,8 @@ def test_unpublished_note_is_the_venue():
 @pytest.mark.parametrize(
     ("bib", "message"),
     [
-        ("@article{k, title={T}, author={A, B}, year={2024}}", "has no 'journal' field"),
+        ("@artikel{k, title={T}, author={A, B}, year={2024}}", "is not an entry type of BibTeX"),
+        ("@misc{k, title={T}, author={A, B}, journl={J}}", "journl is not a field sphinx-cv"),
         ("@misc{k, title={T}, author={A, B and C, D}, author+an={x=equal}}", "'x=equal' is not"),
         (
             "@misc{k, title={T}, author={A, B and C, D}, author+an={3=equal}}",
@@ -365,8 +366,9 @@ def test_bad_entries_warn_at_their_line_and_the_list_goes_on(app):
     app.build()
     warnings = app.warning.getvalue()
     bib = Path(app.srcdir) / "bad.bib"
+    # An article without its journal is shown as it is (records often lack a field).
+    assert "nojournal" not in warnings
     expected = [
-        ("@article{nojournal,", "@article entry 'nojournal' has no 'journal' field"),
         ("author+an = {x=equal}", "'x=equal' is not AUTHOR_NUMBER=ANNOTATION; write e.g."),
         ("author+an = {1=equal; 4=equal}", "names author 4, but the entry has 2 authors"),
         ("author+an = {2=first}", "unknown annotation 'first' in '2=first'; accepted are"),

@@ -34,10 +34,12 @@ from sphinx.util import logging
 from .. import model
 from ..i18n import _
 from ..model import WEBSITE_BUILDERS
+from ..publications.bibliography import configured_style
 from ..publications.style import (
+    CVStyle,
+    entry_date,
     equal_legend,
     has_equal_contribution,
-    month_of,
     plain_names,
     plain_source,
     plain_text,
@@ -219,21 +221,17 @@ def keyword_sections(groups: Iterable[KeywordGroup]) -> dict[str, list[dict[str,
 
 
 def release_date(entry: Any) -> str:
-    """biblatex's ``date`` when it is one day or month; else ``year``, ``month`` and ``day``."""
-    date = entry.fields.get("date", "").strip()
-    if re.fullmatch(r"[0-9]{4}(-[0-9]{2}){0,2}", date):
-        return date
-    year = entry.fields.get("year", "").strip()
-    if not re.fullmatch(r"[0-9]{4}", year):
-        return date[:4] if re.match(r"[0-9]{4}\b", date) else ""
-    number = month_of(entry)
-    day = entry.fields.get("day", "").strip()
-    if number and re.fullmatch(r"[0-9]{1,2}", day) and 1 <= int(day) <= 31:
-        return f"{year}-{number:02d}-{int(day):02d}"
-    return f"{year}-{number:02d}" if number else year
+    """The year (of ``year`` or ``date``), with the month and day the bib gives."""
+    date = entry_date(entry)
+    if date is None or not 1000 <= date.year <= 9999:
+        return ""
+    text = f"{date.year:04d}"
+    if date.month:
+        text += f"-{date.month:02d}" + (f"-{date.day:02d}" if date.day else "")
+    return text
 
 
-def publication_item(entry: Any) -> dict[str, Any]:
+def publication_item(entry: Any, style: CVStyle | None = None) -> dict[str, Any]:
     """One bib entry: name, publisher, releaseDate, url, summary.
 
     ``publisher`` is where it appeared, as the publication list shows it
@@ -241,11 +239,11 @@ def publication_item(entry: Any) -> dict[str, Any]:
     ``note``; ``summary`` the authors, the legend, the note and the addendum.
     """
     fields = entry.fields
-    publisher = plain_source(entry)
+    publisher = plain_source(entry, style)
     note = plain_text(fields.get("note", "")) if shows_note(entry) else ""
     if not publisher:  # a @misc's note ("Letter", "Preprint") says what it is
         publisher, note = note, ""
-    names = plain_names(entry)
+    names = plain_names(entry, style)
     summary = [
         names,
         equal_legend() if has_equal_contribution(entry) else "",
@@ -289,7 +287,11 @@ def build_resume(env: BuildEnvironment) -> dict[str, Any]:
         "volunteer": timeline["volunteer"],
         "education": timeline["education"],
         "awards": [award_item(record, dates) for record in model.awards(env)],
-        "publications": [publication_item(entry) for entry in model.publications(env)],
+        "publications": [
+            publication_item(entry, style)
+            for style in [configured_style(env)]
+            for entry in model.publications(env)
+        ],
         **keyword_sections(model.keyword_groups(env)),
         "projects": timeline["projects"],
     }

@@ -1,7 +1,7 @@
 """Publications: ``references.bib`` rendered by sphinxcontrib-bibtex in the CV's style.
 
-- ``style``: the pybtex style ``cv`` (order, numbers, bold names, marks, venue, links)
-  and the checks of each entry;
+- ``style/``: the pybtex style ``cv`` (order, numbers, names, fields by type, links,
+  the language's forms) and the checks of each entry, one module per concern;
 - ``bibliography``: the style made default, one numbering across lists, the
   lists kept in place as ``nodes``, warnings at their line in the ``.bib``;
 - ``bibfiles``: the ``.bib`` files read leniently, each mistake a warning at its line;

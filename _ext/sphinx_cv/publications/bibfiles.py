@@ -9,7 +9,8 @@ reads on after an error. Each error becomes a warning at its line in the
 encoding, a key or field given twice), and every other entry is built (the
 file is read one entry at a time: a chunk starts at a line that starts with
 ``@``). A
-missing file is a warning at ``bibtex_bibfiles`` in ``conf.py``.
+missing file is a warning at ``bibtex_bibfiles`` in ``conf.py``. An entry that
+``crossref``s another takes the fields it lacks from it, as BibTeX does.
 """
 
 from __future__ import annotations
@@ -51,7 +52,34 @@ def parse_bibdata(bibfilenames: list[Path], encoding: str) -> bibfile.BibData:
             keys, old_keys = dict.fromkeys(parser.data.entries), keys
             new_keys = dict.fromkeys(key for key in keys if key not in old_keys)
         bibfiles[filename] = bibfile.BibFile(mtime=bibfile.get_mtime(filename), keys=new_keys)
+    inherit_crossrefs(parser.data)
     return bibfile.BibData(encoding=encoding, bibfiles=bibfiles, data=parser.data)
+
+
+#: What an entry of a part of a book takes from the book it ``crossref``s under another
+#: name (biblatex's inheritance): the book's title is the chapter's ``booktitle``.
+_INHERITED_AS = {"title": "booktitle", "subtitle": "booksubtitle", "author": "bookauthor"}
+_PART_TYPES = ("inbook", "incollection", "inproceedings", "inreference", "suppbook")
+
+
+def inherit_crossrefs(data) -> None:
+    """Fill each entry's missing fields from the entry its ``crossref`` names, as BibTeX
+    and biblatex do (a chapter gets its book's ``booktitle``, publisher, year, editors;
+    biblatex-software's ``@softwareversion`` its ``@software``'s title)."""
+    for entry in data.entries.values():
+        parent = data.entries.get(entry.fields.get("crossref", "").strip())
+        if parent is None or parent is entry:
+            continue
+        part = entry.type.lower() in _PART_TYPES
+        for name, value in parent.fields.items():
+            if name.lower() in ("crossref", "ids", "keywords", "abstract"):
+                continue
+            target = _INHERITED_AS.get(name.lower(), name) if part else name
+            if target not in entry.fields:
+                entry.fields[target] = value
+        for role, persons in parent.persons.items():
+            if role not in entry.persons and not (part and role == "author"):
+                entry.persons[role] = list(persons)
 
 
 def parse_text(parser: Parser, filename: Path, text: str) -> None:

@@ -46,12 +46,16 @@ from . import nodes as pubnodes
 from .bibfiles import bib_location
 from .math import Formula
 from .style import (
+    DEFAULT_MAX_AUTHORS,
+    FILE_FIELDS,
     PLUGIN_GROUP,
     STYLE_NAME,
+    VANCOUVER_MAX_AUTHORS,
     CVStyle,
     check_entry,
     equal_legend,
     has_equal_contribution,
+    is_file,
     newest_first,
     number_entries,
     plain_text,
@@ -105,7 +109,9 @@ def prepare_publications(app: Sphinx, env: BuildEnvironment) -> None:
     in_file_order = shown_entries(env)
     pages = shown_pages(env)
     # Every shown entry is formatted (one sequence); the lists relabel in their version.
-    style = CVStyle.configured(owner_names(app), number_entries(in_file_order))
+    style = CVStyle.configured(
+        owner_names(app), number_entries(in_file_order), **style_settings(app.config)
+    )
     register_plugin(PLUGIN_GROUP, STYLE_NAME, style, force=True)
 
     bibfile_of = _bibfile_of(domain)
@@ -120,6 +126,8 @@ def prepare_publications(app: Sphinx, env: BuildEnvironment) -> None:
             )
         if path is not None and entry.fields.get("preview", "").strip():
             _register_preview(env, path, entry, pages[entry.key])
+        if path is not None:
+            _register_files(env, path, entry, pages[entry.key])
 
 
 def _register_preview(env: BuildEnvironment, bibfile: Path, entry: Entry, docnames) -> None:
@@ -136,6 +144,27 @@ def _register_preview(env: BuildEnvironment, bibfile: Path, entry: Entry, docnam
         return
     for docname in docnames:
         env.images.add_file(docname, image)
+
+
+def _register_files(env: BuildEnvironment, bibfile: Path, entry: Entry, docnames) -> None:
+    """Have Sphinx copy the files of the site an entry names (al-folio's ``pdf =
+    {paper.pdf}``) with the pages that show it; a missing one is a warning."""
+    for name in FILE_FIELDS:
+        if not is_file(entry, name):
+            continue
+        path = extras.site_file(env, bibfile, entry, name)
+        if not path:
+            logger.warning(
+                f"{entry.key}: {name} {entry.fields[name]!r} is not shown: no such file; "
+                "accepted is a file's path relative to the .bib file (or in al-folio's "
+                "assets/pdf/ beside it), or an https:// address",
+                location=bib_location(bibfile, entry.key, name),
+                type="cv",
+                subtype="bibtex",
+            )
+            continue
+        for docname in docnames:
+            env.dlfiles.add_file(docname, path)
 
 
 def shown_pages(env: BuildEnvironment) -> dict[str, set[str]]:
@@ -164,7 +193,22 @@ def version_numbers(env: BuildEnvironment, entries: list[Entry]) -> dict[str, in
     return number_entries(kept[: max_publications(env)])
 
 
-def owner_names(app: Sphinx) -> list[str]:
+def style_settings(config: Config) -> dict[str, Any]:
+    """The style's settings from conf.py: ``cv_max_authors``, ``cv_publication_style``,
+    ``language``."""
+    vancouver = config.cv_publication_style == "vancouver"
+    max_authors = config.cv_max_authors
+    if max_authors is None:
+        max_authors = VANCOUVER_MAX_AUTHORS if vancouver else DEFAULT_MAX_AUTHORS
+    return {"max_authors": max_authors, "vancouver": vancouver, "language": config.language}
+
+
+def configured_style(env: BuildEnvironment) -> CVStyle:
+    """The style as conf.py configures it, with the owner's names (for the exports)."""
+    return CVStyle(owner_names(env.app, warn=False), **style_settings(env.config))
+
+
+def owner_names(app: Sphinx, warn: bool = True) -> list[str]:
     """``cv_highlight_authors`` as a list of names pybtex can read; a warning for others."""
     names = app.config.cv_highlight_authors
     if isinstance(names, str):  # a single name is fine, too
@@ -174,6 +218,8 @@ def owner_names(app: Sphinx) -> list[str]:
         try:
             Person(str(name))
         except PybtexError as error:
+            if not warn:
+                continue
             logger.warning(
                 f"cv_highlight_authors: {name!r} is not a name ({error}); "
                 "write e.g. 'Minhak Song' or 'Song, Minhak'",
@@ -303,6 +349,9 @@ def setup(app: Sphinx) -> None:
     app.add_config_value(
         "cv_highlight_authors", lambda config: [config.author], "env", types=(list, tuple)
     )
+    # None: 10 names, or 6 in the Vancouver form.
+    app.add_config_value("cv_max_authors", None, "env", types=(int, type(None)))
+    app.add_config_value("cv_publication_style", "cv", "env", types=(str,))
     app.add_post_transform(PublicationsTransform)
     directive.setup(app)
     app.connect("config-inited", use_cv_style)

@@ -8,6 +8,8 @@ record has no place on paper, and a toggle none in text. On the website
 - its ``abstract`` and its BibTeX (:mod:`.bibtex`) in ``<details>`` toggles;
 - its venue abbreviation as a badge and its links as buttons: the "(ICLR)" and
   "[arXiv:…]" of the text lose their brackets and gain a class for the CSS;
+- a button for each file of the site an al-folio entry names (``pdf = {paper.pdf}``,
+  ``slides``, ``poster``, ``supp``, ``html``), copied with the page (:func:`site_file`);
 
 and a list with ``:group:`` is split under headings.
 """
@@ -20,13 +22,16 @@ from pathlib import Path
 import imagesize
 from docutils import nodes
 from pybtex.database import Entry
+from sphinx import addnodes
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from ..i18n import N_, _
 from . import nodes as pubnodes
 from .bibtex import entry_bibtex
-from .style import LINK_FIELDS, plain_text, rich, shown_link, year_of
+from .style import FILE_FIELDS, LINK_FIELDS, is_file, plain_text, rich, shown_link, year_of
+from .style.fields import entry_type
+from .style.links import link_label
 
 logger = logging.getLogger(__name__)
 
@@ -40,10 +45,15 @@ TYPE_HEADINGS = {
     "inproceedings": N_("Conference papers"),
     "conference": N_("Conference papers"),
     "incollection": N_("Book chapters"),
+    "inbook": N_("Book chapters"),
     "book": N_("Books"),
+    "collection": N_("Books"),
+    "proceedings": N_("Books"),
     "phdthesis": N_("Theses"),
     "mastersthesis": N_("Theses"),
+    "thesis": N_("Theses"),
     "techreport": N_("Reports"),
+    "report": N_("Reports"),
     "unpublished": N_("Preprints and manuscripts"),
     "misc": N_("Other"),
 }
@@ -59,10 +69,44 @@ def preview_path(env: BuildEnvironment, bibfile: Path, entry: Entry) -> str:
     return Path(os.path.relpath(full, env.srcdir)).as_posix()
 
 
+def site_file(env: BuildEnvironment, bibfile: Path, entry: Entry, name: str) -> str:
+    """A file of the site an entry names (al-folio's ``pdf = {paper.pdf}``), relative to
+    the source directory: beside the ``.bib`` file, or in al-folio's ``assets/pdf/`` there
+    or one folder up; "" when there is none."""
+    value = entry.fields.get(name, "").strip()
+    for folder in (
+        bibfile.parent,
+        bibfile.parent / "assets" / "pdf",
+        bibfile.parent.parent / "assets" / "pdf",
+    ):
+        full = (folder / value).resolve()
+        if full.is_file():
+            return Path(os.path.relpath(full, env.srcdir)).as_posix()
+    return ""
+
+
+def file_buttons(paragraph: nodes.Element, entry: Entry, bibfile: Path, env, docname: str) -> None:
+    """A download button for each file of the site the entry names."""
+    for name in FILE_FIELDS:
+        path = site_file(env, bibfile, entry, name) if is_file(entry, name) else ""
+        if not path:
+            continue  # a missing file was warned about when the entries were checked
+        # Registered with the page when the entries were checked: this gives its name.
+        destination = str(env.dlfiles.add_file(docname, path))
+        label = link_label(name)
+        button = addnodes.download_reference(
+            "", "", nodes.Text(label), reftarget=path, filename=destination,
+            classes=["cv-publication-link"],
+        )  # fmt: skip
+        paragraph += [nodes.Text(" "), button]
+
+
 def enrich(item: nodes.Element, entry: Entry, bibfile: Path | None, env, backend) -> None:
     """Add the website's extras to one publication (a ``cv_publication``)."""
     paragraph = item.next_node(nodes.paragraph)
     badges_and_buttons(paragraph, plain_text(entry.fields.get("abbr", "")).strip())
+    if bibfile is not None:
+        file_buttons(paragraph, entry, bibfile, env, item["docname"])
     if bibfile is not None:
         preview = preview_node(env, bibfile, entry)
         if preview is not None:
@@ -75,7 +119,13 @@ def enrich(item: nodes.Element, entry: Entry, bibfile: Path | None, env, backend
             "", abstract, summary=_(LABELS["abstract"]), classes=["cv-abstract"]
         )
     refused = frozenset(
-        field for field in LINK_FIELDS if entry.fields.get(field) and not shown_link(entry, field)
+        field
+        for field in LINK_FIELDS
+        if entry.fields.get(field)
+        and not shown_link(entry, field)
+        and not is_file(entry, field)
+        # an eprint of an archive without a link (ascl's, a PubMed id) is no refused link
+        and field not in ("eprint",)
     )
     source = entry_bibtex(bibfile, entry.key, refused) if bibfile is not None else ""
     if source:
@@ -138,7 +188,9 @@ def group_heading(entry: Entry, group: str) -> str:
     if group == "year":
         year = year_of(entry)
         return str(year) if year else _(OTHER_HEADING)
-    return _(TYPE_HEADINGS.get(entry.type.lower(), OTHER_HEADING))
+    written = entry.type.lower()
+    heading = TYPE_HEADINGS.get(written) or TYPE_HEADINGS.get(entry_type(entry), OTHER_HEADING)
+    return _(heading)
 
 
 def grouped(

@@ -15,6 +15,11 @@ else (``\\frac``, ``\\sqrt``, scripts in scripts) is *complex*: the website
 and the text show its TeX source, and :func:`complex_formulas` lets the bib
 check warn about it. The website loads no math renderer (it loads nothing
 from third parties).
+
+The PDF typesets a formula as written, when :func:`latex_problem` finds nothing
+in it that would stop LaTeX (an unknown command, a ``&``, a missing argument, a
+double script, an unclosed ``\\left``): such a formula is printed as text, so a
+field never stops the document.
 """
 
 from __future__ import annotations
@@ -100,6 +105,59 @@ SYMBOLS = {
     "cdots": "⋯",
     "dots": "…",
     "ast": "∗",
+    "odot": "⊙",
+    "oplus": "⊕",
+    "otimes": "⊗",
+    "lesssim": "≲",
+    "gtrsim": "≳",
+    "ll": "≪",
+    "gg": "≫",
+    "mid": "∣",
+    "parallel": "∥",
+    "perp": "⊥",
+    "angle": "∠",
+    "dagger": "†",
+    "ddagger": "‡",
+    "sharp": "♯",
+    "flat": "♭",
+    "natural": "♮",
+    "neg": "¬",
+    "wedge": "∧",
+    "vee": "∨",
+    "cap": "∩",
+    "cup": "∪",
+    "in": "∈",
+    "notin": "∉",
+    "subset": "⊂",
+    "supset": "⊃",
+    "forall": "∀",
+    "exists": "∃",
+    "emptyset": "∅",
+    "Rightarrow": "⇒",
+    "Leftarrow": "⇐",
+    "Leftrightarrow": "⇔",
+    "longrightarrow": "⟶",
+    "uparrow": "↑",
+    "downarrow": "↓",
+    "mapsto": "↦",
+    "div": "÷",
+    "cdotp": "·",
+    "backslash": "∖",
+    "aleph": "ℵ",
+    "Re": "ℜ",
+    "Im": "ℑ",
+    "hslash": "ℏ",
+    "lbrace": "{",
+    "rbrace": "}",
+    "vert": "|",
+    "|": "‖",
+    # Old font switches ({\rm eff}, common in ADS titles): the letters stay as they are.
+    "rm": "",
+    "it": "",
+    "bf": "",
+    "sf": "",
+    "tt": "",
+    "cal": "",
     "star": "⋆",
     "bullet": "•",
     "langle": "⟨",
@@ -121,9 +179,25 @@ SYMBOLS = {
     "qquad": "  ",
 }
 #: Font commands whose argument is shown as plain text.
-FONTS = ("mathrm", "text", "textrm", "mathit", "mathbf", "mathsf", "operatorname", "mathnormal")
+FONTS = (
+    "mathrm",
+    "text",
+    "textrm",
+    "mathit",
+    "mathbf",
+    "mathsf",
+    "operatorname",
+    "mathnormal",
+    "mbox",
+    "textnormal",
+    "textup",
+    "textit",
+    "textbf",
+    "textsf",
+    "mathup",
+)
 #: Of those, the ones whose argument is text, not math: its spaces and hyphens show.
-TEXT_FONTS = ("text", "textrm")
+TEXT_FONTS = ("text", "textrm", "mbox", "textnormal", "textup", "textit", "textbf", "textsf")
 #: Characters that are other characters in math: a hyphen is a minus sign.
 MATH_CHARACTERS = {"-": "\u2212", "'": "′", "~": "\u00a0"}
 
@@ -312,18 +386,6 @@ def _group(tokens: list[str], position: int, text_mode: bool = False) -> tuple[s
     return text, position + 1
 
 
-def balanced(source: str) -> bool:
-    """Whether the formula's braces balance (so that LaTeX can typeset it as written)."""
-    depth = 0
-    for command, escaped, char in _TOKEN.findall(source):
-        if command or escaped:
-            continue
-        depth += {"{": 1, "}": -1}.get(char, 0)
-        if depth < 0:
-            return False
-    return depth == 0
-
-
 def formulas(value: str) -> list[str]:
     """The sources of the ``$...$`` formulas in a bib field."""
     return MATH_SPAN.findall(value)
@@ -395,3 +457,149 @@ def restore(text: Text, sources: list[str]) -> Text:
         return part
 
     return walk(text)
+
+
+# -- what LaTeX can typeset ----------------------------------------------------------
+
+#: Math commands LaTeX typesets (with amsmath and amssymb, which Sphinx loads, or
+#: unicode-math), by the number of arguments each takes. A formula with any other
+#: command is shown as text in the PDF, with a warning: it would stop the document.
+# fmt: off
+_ZERO_ARGUMENTS = (
+    "sum", "prod", "coprod", "int", "iint", "iiint", "oint", "lim", "liminf", "limsup",
+    "log", "ln", "lg", "exp", "sin", "cos", "tan", "cot", "sec", "csc", "arcsin", "arccos",
+    "arctan", "sinh", "cosh", "tanh", "coth", "max", "min", "sup", "inf", "det", "dim",
+    "arg", "deg", "ker", "gcd", "Pr", "hom", "displaystyle", "textstyle", "scriptstyle",
+    "scriptscriptstyle", "limits", "nolimits", "not", "colon", "vdots", "ddots", "setminus",
+    "smallsetminus", "top", "bot", "Box", "square", "triangle", "triangleleft",
+    "triangleright", "surd", "imath", "jmath", "wp", "clubsuit", "diamondsuit",
+    "heartsuit", "spadesuit", "varnothing", "lbrack", "rbrack", "lfloor", "rfloor", "lceil",
+    "rceil", "lvert", "rvert", "lVert", "rVert", "Vert", "updownarrow", "Uparrow",
+    "Downarrow", "Updownarrow", "gets", "longleftarrow", "longleftrightarrow",
+    "Longrightarrow", "Longleftarrow", "Longleftrightarrow", "hookrightarrow",
+    "hookleftarrow", "rightharpoonup", "leftharpoonup", "nearrow", "searrow", "swarrow",
+    "nwarrow", "preceq", "succeq", "prec", "succ", "subseteq", "supseteq", "sqsubseteq",
+    "sqsupseteq", "cong", "asymp", "doteq", "models", "vdash", "dashv", "bowtie", "smile",
+    "frown", "approxeq", "lessapprox", "gtrapprox", "leqslant", "geqslant", "nleq", "ngeq",
+    "varpropto", "therefore", "because", "ominus", "oslash", "bigodot", "bigoplus",
+    "bigotimes", "bigcup", "bigcap", "biguplus", "bigvee", "bigwedge", "amalg", "uplus",
+    "sqcup", "sqcap", "wr", "diamond", "bigtriangleup", "bigtriangledown", "bigcirc",
+    "beth", "mho", "checkmark", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr",
+    "biggl", "biggr", "Biggl", "Biggr", "mathellipsis",
+)
+_ONE_ARGUMENT = (
+    "hat", "bar", "tilde", "vec", "dot", "ddot", "check", "breve", "acute", "grave",
+    "widehat", "widetilde", "overline", "underline", "overrightarrow", "overleftarrow",
+    "underbrace", "overbrace", "mathcal", "mathbb", "mathfrak", "boldsymbol", "sqrt",
+    "phantom", "hphantom", "vphantom", "pmod", *FONTS,
+)
+_TWO_ARGUMENTS = (
+    "frac", "dfrac", "tfrac", "binom", "dbinom", "tbinom", "stackrel", "overset", "underset",
+)
+#: What may follow ``\\left`` and ``\\right``.
+DELIMITERS = frozenset((
+    "(", ")", "[", "]", "|", ".", "/", "<", ">", "\\{", "\\}", "\\|", "\\langle", "\\rangle",
+    "\\lvert", "\\rvert", "\\lVert", "\\rVert", "\\lfloor", "\\rfloor", "\\lceil", "\\rceil",
+    "\\vert", "\\Vert", "\\uparrow", "\\downarrow", "\\updownarrow", "\\backslash", "\\lbrace",
+    "\\rbrace",
+))
+# fmt: on
+#: Math commands LaTeX typesets (with amsmath and amssymb, which Sphinx loads, or
+#: unicode-math), by the number of arguments each takes. A formula with any other
+#: command is shown as text in the PDF, with a warning: it would stop the document.
+LATEX_MATH_COMMANDS = {
+    **dict.fromkeys(
+        (name for name in SYMBOLS if name.isalpha() and name not in ("omicron", "AA", "degree")),
+        0,
+    ),
+    **dict.fromkeys(_ZERO_ARGUMENTS, 0),
+    **dict.fromkeys(_ONE_ARGUMENT, 1),
+    **dict.fromkeys(_TWO_ARGUMENTS, 2),
+}
+#: Control symbols (a backslash and one character) LaTeX knows in math.
+CONTROL_SYMBOLS = frozenset(",;:! {}%$&#_|")
+
+
+class _Untypesettable(ValueError):
+    """What in a formula LaTeX would stop on."""
+
+
+@functools.lru_cache(maxsize=1024)
+def latex_problem(source: str) -> str | None:
+    """Why LaTeX cannot typeset the formula (it would stop the PDF), or None."""
+    tokens = [
+        "\\" + (command or escaped) if command or escaped else char
+        for command, escaped, char in _TOKEN.findall(source)
+        if command or escaped or not char.isspace()
+    ]
+    try:
+        position = _check_group(tokens, 0, closing=False, text_mode=False)
+    except _Untypesettable as error:
+        return str(error)
+    return None if position == len(tokens) else "its braces do not balance"
+
+
+def _check_group(tokens: list[str], position: int, closing: bool, text_mode: bool) -> int:
+    """Check tokens up to the end (or the ``}`` of a group); the position after."""
+    scripts: set[str] = set()
+    lefts = 0
+    while position < len(tokens):
+        token = tokens[position]
+        if token == "}":
+            if not closing:
+                raise _Untypesettable("its braces do not balance")
+            if lefts:
+                raise _Untypesettable("a \\left has no \\right")
+            return position + 1
+        if token in ("^", "_"):
+            if text_mode:
+                raise _Untypesettable(f"{token} is written in text (\\text{{…}})")
+            if token in scripts:
+                kind = "superscript" if token == "^" else "subscript"
+                raise _Untypesettable(f"it has a double {kind} (write {{x^a}}^b)")
+            scripts.add(token)
+            position = _check_atom(tokens, position + 1, text_mode)
+            continue
+        scripts = set()
+        if token in ("\\left", "\\right"):
+            delimiter = tokens[position + 1] if position + 1 < len(tokens) else ""
+            if delimiter not in DELIMITERS:
+                raise _Untypesettable(f"{token} is not followed by a delimiter")
+            lefts += 1 if token == "\\left" else -1
+            if lefts < 0:
+                raise _Untypesettable("a \\right has no \\left")
+            position += 2
+            continue
+        position = _check_atom(tokens, position, text_mode)
+    if closing:
+        raise _Untypesettable("its braces do not balance")
+    if lefts:
+        raise _Untypesettable("a \\left has no \\right")
+    return position
+
+
+def _check_atom(tokens: list[str], position: int, text_mode: bool) -> int:
+    """Check one atom (a character, a command and its arguments, a group); the position after."""
+    if position >= len(tokens):
+        raise _Untypesettable("a command or script lacks its argument")
+    token = tokens[position]
+    if token == "{":
+        return _check_group(tokens, position + 1, closing=True, text_mode=text_mode)
+    if token in ("}", "^", "_"):
+        raise _Untypesettable(f"a command or script lacks its argument (before {token!r})")
+    if token in ("&", "#", "%"):
+        raise _Untypesettable(f"it holds {token!r}, which LaTeX reads as markup (write \\{token})")
+    if not token.startswith("\\") or (len(token) == 2 and token[1] in CONTROL_SYMBOLS):
+        return position + 1
+    name = token[1:]
+    if name not in LATEX_MATH_COMMANDS:
+        raise _Untypesettable(f"LaTeX has no math command {token}")
+    position += 1
+    if name == "sqrt" and position < len(tokens) and tokens[position] == "[":
+        while position < len(tokens) and tokens[position] != "]":
+            position += 1
+        position += 1
+    inner_text_mode = name in TEXT_FONTS or name in ("operatorname",)
+    for _argument in range(LATEX_MATH_COMMANDS[name]):
+        position = _check_atom(tokens, position, inner_text_mode and name in TEXT_FONTS)
+    return position

@@ -28,6 +28,9 @@ ACCEPTED = {
     "cv_present_label": "a string such as 'Present' or 'Current'",
     "cv_date_format": "a strftime format such as '%b %Y' (Mar 2020) or '%B %Y' (March 2020)",
     "cv_highlight_authors": "a list of names such as ['Song, Minhak', 'M. Song']",
+    "cv_max_authors": "a whole number of names, 1 or more, such as 10 (or None: 10, or 6 "
+    "in the Vancouver form)",
+    "cv_publication_style": "'cv' or 'vancouver'",
 }
 
 
@@ -48,8 +51,20 @@ def _month_format_problem(value: str) -> str | None:
 
 
 #: Checks beyond the type: each returns what is wrong, or None.
+def _count_problem(value: Any) -> str | None:
+    if isinstance(value, bool) or (isinstance(value, int) and value < 1):
+        return "is not a number of names"
+    return None
+
+
+def _publication_style_problem(value: str) -> str | None:
+    return None if value in ("cv", "vancouver") else "is not a publication style"
+
+
 EXTRA_CHECKS: dict[str, Callable[[Any], str | None]] = {
     "cv_date_format": _month_format_problem,
+    "cv_max_authors": _count_problem,
+    "cv_publication_style": _publication_style_problem,
 }
 
 

@@ -7,7 +7,7 @@ its ``.tex`` and says where each one is written in the CV: the LaTeX writers put
 ``%cv-source: FILE:LINE`` before every entry and list (and ``%cv-source-file:``
 for each ``.bib``), and a missing character is looked up in those files.
 
-Called from :func:`sphinx_cv.pdf.compile.compile_tex` (the tests, the website's
+Called from :func:`sphinx_cv.pdf.latex.compile.compile_tex` (the tests, the website's
 PDF), and by ``latexmk`` itself for ``sphinx-build -M latexpdf``, ``nox -s pdf``
 and Read the Docs: :func:`add_to_latexmkrc` makes ``latexmkrc`` run this file
 (``python texlog.py DIR``) when latexmk ends, which prints the warnings in

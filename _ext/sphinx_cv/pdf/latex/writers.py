@@ -12,7 +12,7 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.writers.latex import LaTeXTranslator
 
-from ...publications.math import balanced
+from ...publications.math import latex_problem
 from ...source.nodes import cv_entry, dates_text
 from ...source.records import PROFILE_NETWORKS, network_label
 from .rtl import rtl_parts
@@ -139,9 +139,10 @@ def depart_publication(self: LaTeXTranslator, node: nodes.Element) -> None:
 
 
 def visit_math(self: LaTeXTranslator, node: nodes.Element) -> None:
-    # The formula as written in the bib file, typeset in math mode; TeX with
-    # unbalanced braces would break the document: it is shown as text instead.
-    if balanced(node["latex"]):
+    # The formula as written in the bib file, typeset in math mode; TeX that LaTeX
+    # cannot typeset (unbalanced braces, an unknown command, a stray &) would stop
+    # the document: it is shown as text instead (the bib check warns at its line).
+    if latex_problem(node["latex"]) is None:
         use_math_font(self)
         self.body.append(f"\\ensuremath{{{node['latex']}}}")
     else:
