@@ -314,7 +314,20 @@ def test_the_korean_cv_prints_korean_in_noto_serif_cjk(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "root", ["entries", "other-cv", "pubs-math", "chemist", "pdf-noprofile", "hostile", "versions"]
+    "root",
+    [
+        "entries",
+        "other-cv",
+        "pubs-math",
+        "pubs-latex",
+        "chemist",
+        "astronomer",
+        "humanist",
+        "clinician",
+        "pdf-noprofile",
+        "hostile",
+        "versions",
+    ],
 )
 def test_every_root_compiles_with_a_writer_for_every_node(tmp_path, root):
     app, pdf = typst_build(copy_root(tmp_path, root))

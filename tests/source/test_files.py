@@ -123,3 +123,39 @@ def test_a_photo_by_its_absolute_path_inside_the_project(tmp_path):
     app = build_app("html", srcdir, cv_pdf_link=False)
     assert warning_lines(app) == []
     assert published(app) == ["_images/photo.png"]
+
+
+def bib_project(tmp_path: Path, preview: str) -> Path:
+    srcdir = project(
+        tmp_path,
+        "```{bibliography}\n:all:\n```\n",
+        conf="extensions.append('sphinxcontrib.bibtex')\nbibtex_bibfiles = ['refs.bib']\n"
+        "extensions.insert(0, extensions.pop())\n",
+    )
+    (srcdir / "refs.bib").write_text(
+        "@article{a,\n  title = {T},\n  author = {Ada Lovelace},\n  journal = {J},\n"
+        f"  year = {{2020}},\n  preview = {{{preview}}}\n}}\n",
+        encoding="utf-8",
+    )
+    return srcdir
+
+
+@pytest.mark.parametrize("preview", ["../../outside.png", "/etc/passwd"])
+def test_a_preview_outside_the_project_is_a_warning_at_its_bib_line(tmp_path, preview):
+    srcdir = bib_project(tmp_path, preview)
+    app = build_app("html", srcdir, cv_pdf_link=False)
+    (warning,) = warning_lines(app)
+    assert f"{srcdir / 'refs.bib'}:6: WARNING: a: preview {preview!r} is outside" in warning
+    assert published(app) == []
+    assert "cv-preview" not in (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_preview_named_with_url_characters_is_linked_encoded(tmp_path):
+    srcdir = bib_project(tmp_path, "a #1?.png")
+    shutil.copy(PHOTO, srcdir / "a #1?.png")
+    app = build_app("html", srcdir, cv_pdf_link=False)
+    assert warning_lines(app) == []
+    (image,) = [p for p in published(app) if p.startswith("_images/")]
+    html = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    assert 'src="_images/a%20%231%3F.png"' in html
+    assert image == "_images/a #1?.png"

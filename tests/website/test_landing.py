@@ -251,3 +251,22 @@ def test_bibtex_as_written(tmp_path):
     )
     assert entry_bibtex(bib, "key2") == "@misc{key2,\n  title = {T}\n}"
     assert entry_bibtex(bib, "key3") == ""
+
+
+def test_bibtex_keeps_public_fields_of_real_entries_only(tmp_path):
+    """A reference manager's notes stay private (an allow-list, not a deny-list), and an
+    old copy of an entry in an @comment is never the one shown."""
+    bib = tmp_path / "refs.bib"
+    bib.write_text(
+        "@comment{key1, title = {The old draft}, note = {do not publish}}\n"
+        "@Comment{ jabref-meta: groups}\n"
+        "@article{key1,\n  author = {Doe, Jane},\n  title = {The paper},\n"
+        "  annote = {my notes},\n  comment = {reviewer 2 was rude},\n  owner = {jane},\n"
+        "  mendeley-groups = {private},\n  timestamp = {2020.01.01},\n  file = {:a.pdf:PDF},\n"
+        "  doi = {10.1000/x},\n  year = {2021}\n}\n",
+        encoding="utf-8",
+    )
+    assert entry_bibtex(bib, "key1") == (
+        "@article{key1,\n  author = {Doe, Jane},\n  title = {The paper},\n"
+        "  doi = {10.1000/x},\n  year = {2021}\n}"
+    )

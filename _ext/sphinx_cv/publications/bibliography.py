@@ -39,6 +39,7 @@ from sphinxcontrib.bibtex.directives import BibliographyKey
 from sphinxcontrib.bibtex.nodes import bibliography as bibliography_node
 from sphinxcontrib.bibtex.transforms import node_text_transform
 
+from ..source import files
 from ..source.config import conf_py_location
 from ..source.versions import keeps_publication, max_publications
 from . import directive, extras
@@ -133,6 +134,14 @@ def prepare_publications(app: Sphinx, env: BuildEnvironment) -> None:
 def _register_preview(env: BuildEnvironment, bibfile: Path, entry: Entry, docnames) -> None:
     """Have Sphinx copy an entry's preview image with the pages that show it."""
     image = extras.preview_path(env, bibfile, entry)
+    if not files.is_project_file(env, Path(env.srcdir) / image):
+        logger.warning(
+            f"{entry.key}: preview {files.outside_message(env, entry.fields['preview'])}",
+            location=bib_location(bibfile, entry.key, "preview"),
+            type="cv",
+            subtype="file",
+        )
+        return
     if not (Path(env.srcdir) / image).is_file():
         logger.warning(
             f"{entry.key}: preview {entry.fields['preview']!r} is not shown: no such file; "
@@ -153,6 +162,14 @@ def _register_files(env: BuildEnvironment, bibfile: Path, entry: Entry, docnames
         if not is_file(entry, name):
             continue
         path = extras.site_file(env, bibfile, entry, name)
+        if path and not files.is_project_file(env, Path(env.srcdir) / path):
+            logger.warning(
+                f"{entry.key}: {name} {files.outside_message(env, entry.fields[name])}",
+                location=bib_location(bibfile, entry.key, name),
+                type="cv",
+                subtype="file",
+            )
+            continue
         if not path:
             logger.warning(
                 f"{entry.key}: {name} {entry.fields[name]!r} is not shown: no such file; "

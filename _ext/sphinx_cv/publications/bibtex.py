@@ -1,11 +1,15 @@
 """An entry's BibTeX as its ``.bib`` file has it, for the website's "BibTeX" toggle.
 
 The entry is cut from the file as written (its values untouched, so a reader
-copies what the author wrote), one field a line, without the fields that are
-the CV's own or private: ``abstract`` (shown beside it), ``keywords``,
-``author+an``, ``file``, ``preview``, and al-folio's ``abbr`` and ``selected``
-(the CV's badge and mark, which no bibliography style reads); and, like every
-output, no link the URL policy refuses (``url = {javascript:…}`` is left out).
+copies what the author wrote), one field a line. Only the fields another
+bibliography needs are kept (:data:`PUBLIC_FIELDS`, an allow-list): a
+reference manager's notes and bookkeeping (``annote``, ``comment``, ``owner``,
+``mendeley-groups``, ``file``, ``timestamp``…), the CV's own fields (``abbr``,
+``selected``, ``preview``, ``keywords``, ``author+an``, the site's files) and
+``abstract`` (shown beside it) are left out; and, like every output, no link the
+URL policy refuses (``url = {javascript:…}``). Entries are read where BibTeX reads
+them: an ``@comment``, ``@string`` or ``@preamble`` holding an old copy of an entry
+is skipped whole.
 """
 
 from __future__ import annotations
@@ -14,15 +18,32 @@ import re
 from functools import cache
 from pathlib import Path
 
-#: Fields left out of the BibTeX a visitor copies.
-PRIVATE_FIELDS = frozenset(
-    {"abstract", "keywords", "author+an", "file", "preview", "abbr", "selected"}
-)
-_NAME = re.compile(r"\s*([^\s=,{}]+)\s*=\s*")
+#: The fields a copied entry keeps: BibTeX's and biblatex's bibliographic data.
+PUBLIC_FIELDS = frozenset(
+    {
+        # BibTeX's
+        "address", "author", "booktitle", "chapter", "edition", "editor", "howpublished",
+        "institution", "journal", "month", "note", "number", "organization", "pages",
+        "publisher", "school", "series", "title", "type", "volume", "year",
+        # biblatex's
+        "date", "journaltitle", "maintitle", "mainsubtitle", "subtitle", "titleaddon",
+        "booksubtitle", "booktitleaddon", "eventtitle", "eventdate", "venue", "location",
+        "translator", "editora", "editorb", "editortype", "pubstate", "version", "issue",
+        "part", "volumes", "pagetotal", "eid", "day", "addendum", "language",
+        "shortjournal", "shorttitle", "origdate", "origlocation", "origpublisher",
+        # identifiers and where to find it
+        "eprint", "eprinttype", "eprintclass", "archiveprefix", "primaryclass", "doi", "url",
+        "urldate", "isbn", "issn", "isrn", "pmid", "pmcid", "collaboration",
+    }
+)  # fmt: skip
+#: The entry types that hold no reference.
+NOT_ENTRIES = frozenset({"comment", "string", "preamble"})
+_NAME = re.compile(r"\s*([^\s=,{}()]+)\s*=\s*")
+_AT = re.compile(r"@\s*(\w+)\s*([{(])\s*")
 
 
 def entry_bibtex(path: Path, key: str, refused: frozenset[str] = frozenset()) -> str:
-    """The entry ``key`` of a .bib file without its private fields and the ``refused``
+    """The entry ``key`` of a .bib file with its public fields, less the ``refused``
     link fields ("" if not found)."""
     return _entry_bibtex(path, path.stat().st_mtime_ns, key, refused)
 
@@ -30,22 +51,53 @@ def entry_bibtex(path: Path, key: str, refused: frozenset[str] = frozenset()) ->
 @cache
 def _entry_bibtex(path: Path, _mtime: int, key: str, refused: frozenset[str]) -> str:
     text = path.read_text(encoding="utf-8-sig", errors="replace")
-    start = re.search(rf"@(\w+)\s*([{{(])\s*{re.escape(key)}\s*,", text, re.IGNORECASE)
-    if start is None:
-        return ""
-    fields = []
-    position = start.end()
-    while True:
-        position = _skip(text, position, " \t\r\n,")
-        found = _NAME.match(text, position)
+    wanted = re.compile(rf"{re.escape(key)}\s*,", re.IGNORECASE)
+    for kind, bracket, position in _entries(text):
+        if kind.lower() in NOT_ENTRIES:
+            continue
+        found = wanted.match(text, position)
         if found is None:
-            break
-        end = _value_end(text, found.end())
-        if found.group(1).lower() not in PRIVATE_FIELDS | refused:
-            fields.append(f"  {found.group(1)} = {text[found.end() : end].strip()}")
-        position = end
-    closing = "}" if start.group(2) == "{" else ")"
-    return f"@{start.group(1)}{start.group(2)}{key},\n" + ",\n".join(fields) + f"\n{closing}"
+            continue
+        fields = []
+        position = found.end()
+        while True:
+            position = _skip(text, position, " \t\r\n,")
+            name = _NAME.match(text, position)
+            if name is None:
+                break
+            end = _value_end(text, name.end())
+            field = name.group(1).lower()
+            if field in PUBLIC_FIELDS and field not in refused:
+                fields.append(f"  {name.group(1)} = {text[name.end() : end].strip()}")
+            position = end
+        closing = "}" if bracket == "{" else ")"
+        return f"@{kind}{bracket}{key},\n" + ",\n".join(fields) + f"\n{closing}"
+    return ""
+
+
+def _entries(text: str):
+    """``(type, bracket, position after it)`` of each ``@type{`` BibTeX reads, skipping
+    each entry's body whole (so that nothing inside a ``@comment`` counts)."""
+    position = 0
+    while (at := _AT.search(text, position)) is not None:
+        yield at.group(1), at.group(2), at.end()
+        position = _closing(text, at.end(), at.group(2))
+
+
+def _closing(text: str, position: int, bracket: str) -> int:
+    """The position after the bracket that closes an entry opened before ``position``."""
+    close = "}" if bracket == "{" else ")"
+    depth = 0
+    while position < len(text):
+        char = text[position]
+        if char == "{":
+            depth += 1
+        elif char == "}" and depth > 0:
+            depth -= 1
+        elif char == close and depth == 0:
+            return position + 1
+        position += 1
+    return position
 
 
 def _skip(text: str, position: int, characters: str) -> int:

@@ -27,6 +27,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from ..i18n import N_, _
+from ..source import files
 from . import nodes as pubnodes
 from .bibtex import entry_bibtex
 from .style import FILE_FIELDS, LINK_FIELDS, is_file, plain_text, rich, shown_link, year_of
@@ -89,7 +90,7 @@ def file_buttons(paragraph: nodes.Element, entry: Entry, bibfile: Path, env, doc
     """A download button for each file of the site the entry names."""
     for name in FILE_FIELDS:
         path = site_file(env, bibfile, entry, name) if is_file(entry, name) else ""
-        if not path:
+        if not path or not files.is_project_file(env, Path(env.srcdir) / path):
             continue  # a missing file was warned about when the entries were checked
         # Registered with the page when the entries were checked: this gives its name.
         destination = str(env.dlfiles.add_file(docname, path))
@@ -139,8 +140,8 @@ def enrich(item: nodes.Element, entry: Entry, bibfile: Path | None, env, backend
 
 def preview_node(env: BuildEnvironment, bibfile: Path, entry: Entry) -> nodes.Element | None:
     path = preview_path(env, bibfile, entry)
-    if not path:
-        return None
+    if not path or not files.is_project_file(env, Path(env.srcdir) / path):
+        return None  # warned about when the entries were checked
     try:
         width, height = imagesize.get(str(Path(env.srcdir) / path))
     except OSError:

@@ -7,6 +7,7 @@ the page outline stays the author's. Each date point is a ``<time>``.
 from __future__ import annotations
 
 import posixpath
+from urllib.parse import quote
 
 from docutils import nodes
 from sphinx.writers.html5 import HTML5Translator
@@ -67,7 +68,8 @@ def visit_image_node(self: HTML5Translator, node: nodes.Element, css_class: str)
     scales it), loaded when scrolled near."""
     uri = node["uri"]
     if uri in self.builder.images:
-        uri = posixpath.join(self.builder.imgpath, self.builder.images[uri])
+        # A file name with "#", "?" or a space is a path, not a URL's parts.
+        uri = posixpath.join(self.builder.imgpath, quote(self.builder.images[uri]))
     self.body.append(
         f'<img class="{css_class}" src="{self.attval(uri)}" alt="{self.attval(node["alt"])}"'
         f' width="{node["pixel_width"]}" height="{node["pixel_height"]}"'
