@@ -208,7 +208,12 @@ def test_every_field_prints_as_the_website_shows_it(special):
 def test_code_in_any_field_does_not_run(special):
     app, pdf, _ = special
     printed = text_of(pdf)
-    for code in ("#panic(“title ran”)", '#panic("bib ran")', '#read("/etc/hostname")'):
+    # A quoted title's own quotes become the inner ones (single quotes).
+    for code in (
+        "#panic(\u201ctitle ran\u201d)",
+        "#panic(\u2018bib ran\u2019)",
+        '#read("/etc/hostname")',
+    ):
         assert code in printed
     hostname = Path("/etc/hostname")
     if hostname.is_file() and hostname.read_text().strip():
@@ -221,7 +226,7 @@ def test_code_in_any_field_does_not_run(special):
 def test_a_bib_entry_prints_as_written(special):
     _, pdf, _ = special
     assert (
-        '“#panic("bib ran") and // not a comment with $5 and @at <lbl> [x].” '
+        "\u201c#panic(\u2018bib ran\u2019) and // not a comment with $5 and @at <lbl> [x].\u201d "
         'Ann "A", B. Co_1, and Zed #2, Journal of *Stars* & _Lines_ #3, 1:1–2, 2024.'
     ) in text_of(pdf)
 
