@@ -40,8 +40,10 @@ def enable_myst_syntax(app: Sphinx, config: Config) -> None:
 
 def setup(app: Sphinx) -> None:
     """Register the date settings, the directives, the domain and the grouping."""
-    app.add_config_value("cv_present_label", "Present", "env", types=(str, dict))
-    app.add_config_value("cv_date_format", "%b %Y", "env", types=(str,))
+    # None is "the language's": a distinct value, so that removing a setting from conf.py
+    # (or adding one equal to a default) changes what Sphinx compares and the pages follow.
+    app.add_config_value("cv_present_label", None, "env", types=(str, dict, type(None)))
+    app.add_config_value("cv_date_format", None, "env", types=(str, type(None)))
     app.add_directive("timeline", TimelineDirective)
     app.add_directive("award", AwardDirective)
     app.add_directive("profile", ProfileDirective)
