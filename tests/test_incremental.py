@@ -132,6 +132,7 @@ SETTINGS = {
     # The case: "Present" pinned in a German CV, then removed ("heute").
     "cv_present_label": ([], 'cv_present_label = "Present"'),
     "cv_date_format": ([], 'cv_date_format = "%m/%Y"'),
+    "cv_semesters": ([], 'cv_semesters = "season"'),
     "cv_highlight_authors": ([], 'cv_highlight_authors = ["Roe, Richard"]'),
     "cv_versions": ([], 'cv_versions = {"cv": {"exclude": ["academic"]}, "kurz": {}}'),
     "cv_version": (

@@ -45,7 +45,7 @@ from ..publications.style import (
     shows_note,
 )
 from ..source.config import date_settings
-from ..source.dates import SEASON_MONTHS, DatePoint, Span, format_dates
+from ..source.dates import DatePoint, Span, format_dates
 from ..source.keywords import split_language
 from ..source.records import (
     PROFILE_NETWORKS,
@@ -74,9 +74,10 @@ KIND_SECTIONS = {
 
 
 def iso_date(point: DatePoint) -> str:
-    """A point in the schema's ISO 8601 form; a season is its first month (Fall → -09)."""
-    if point.season is not None:
-        return f"{point.year:04d}-{SEASON_MONTHS[point.season.lower()]:02d}"
+    """A point in the schema's ISO 8601 form; a season or term is its first month (Fall →
+    -09, a winter semester → -10, a summer semester → -04)."""
+    if point.term is not None:
+        return f"{point.year:04d}-{point.first_month:02d}"
     return point.iso
 
 

@@ -44,6 +44,8 @@ def setup(app: Sphinx) -> None:
     # (or adding one equal to a default) changes what Sphinx compares and the pages follow.
     app.add_config_value("cv_present_label", None, "env", types=(str, dict, type(None)))
     app.add_config_value("cv_date_format", None, "env", types=(str, type(None)))
+    # How a semester is shown: "WS 2013/14" / "Winter 2013/14", or "Fall 2013" ("season").
+    app.add_config_value("cv_semesters", "semester", "env", types=(str,))
     app.add_directive("timeline", TimelineDirective)
     app.add_directive("award", AwardDirective)
     app.add_directive("profile", ProfileDirective)

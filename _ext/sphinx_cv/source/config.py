@@ -19,7 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
-from .dates import default_present_label
+from .dates import SEMESTER_STYLES, default_present_label
 
 logger = logging.getLogger(__name__)
 
@@ -28,6 +28,7 @@ ACCEPTED = {
     "cv_present_label": "a string such as 'Present' or 'Current'",
     "cv_date_format": "a strftime format such as '%b %Y' (Mar 2020) or '%B %Y' (March 2020)",
     "cv_highlight_authors": "a list of names such as ['Song, Minhak', 'M. Song']",
+    "cv_semesters": "'semester' (WS 2013/14, Winter 2013/14) or 'season' (Fall 2013)",
 }
 
 
@@ -58,6 +59,7 @@ LANGUAGE_DEFAULTS = {
 #: Checks beyond the type: each returns what is wrong, or None.
 EXTRA_CHECKS: dict[str, Callable[[Any], str | None]] = {
     "cv_date_format": _month_format_problem,
+    "cv_semesters": lambda value: None if value in SEMESTER_STYLES else "is no style of semesters",
 }
 
 
@@ -85,6 +87,7 @@ def date_settings(config: Config) -> dict[str, Any]:
         "present_label": str(label) if label else default_present_label(),
         "month_format": config.cv_date_format or None,
         "language": config.language,
+        "semesters": config.cv_semesters,
     }
 
 
