@@ -3,7 +3,6 @@
 import pytest
 
 from sphinx_cv.exports.jsonresume import date_range
-from sphinx_cv.i18n import CATALOG, LOCALE_DIR
 from sphinx_cv.source.dates import (
     PRESENT,
     DateError,
@@ -14,19 +13,6 @@ from sphinx_cv.source.dates import (
 )
 
 WS, SS = "Winter semester", "Summer semester"
-
-
-@pytest.fixture
-def speak(monkeypatch):
-    """``speak("de")``: the extension's catalog in that language, as a build loads it."""
-
-    def use(language: str) -> None:
-        from sphinx import locale
-
-        monkeypatch.delitem(locale.translators, ("general", CATALOG), raising=False)
-        locale.init([str(LOCALE_DIR)], language, CATALOG)
-
-    return use
 
 
 @pytest.mark.parametrize(

@@ -46,7 +46,6 @@ from ..publications.style import (
 )
 from ..source.config import date_settings
 from ..source.dates import DatePoint, Span, format_dates
-from ..source.keywords import split_language
 from ..source.records import (
     PROFILE_NETWORKS,
     AwardRecord,
@@ -55,6 +54,7 @@ from ..source.records import (
     TimelineRecord,
     profile_username,
 )
+from ..source.spoken import split_language
 
 logger = logging.getLogger(__name__)
 

@@ -4,6 +4,7 @@
 - ``records``: the typed records every output reads;
 - ``nodes``: the docutils nodes that carry them to the writers;
 - ``directives``: ``timeline``, ``award``, ``profile``; ``keywords``: ``skills``, ``interests``;
+- ``spoken``: which ``skills`` group lists spoken languages (and their fluency);
 - ``grouping``: consecutive entries become one list;
 - ``domain``: the ``cv`` domain, every record per document;
 - ``translation``: a translated CV's text into its records;
