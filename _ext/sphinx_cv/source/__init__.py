@@ -5,6 +5,7 @@
 - ``nodes``: the docutils nodes that carry them to the writers;
 - ``directives``: ``timeline``, ``award``, ``profile``; ``keywords``: ``skills``, ``interests``;
 - ``spoken``: which ``skills`` group lists spoken languages (and their fluency);
+- ``names``: the owner's name on the home page, and in ASCII for file names;
 - ``grouping``: consecutive entries become one list;
 - ``domain``: the ``cv`` domain, every record per document;
 - ``translation``: a translated CV's text into its records;
@@ -26,6 +27,7 @@ from .directives import AwardDirective, ProfileDirective, TimelineDirective
 from .domain import CVDomain, OneProfile
 from .grouping import GroupEntries
 from .keywords import InterestsDirective, SkillsDirective
+from .names import ProfileHeading
 from .reading import replace_control_characters
 from .tagged import TaggedDirective
 from .translation import TranslatedRecords
@@ -56,6 +58,7 @@ def setup(app: Sphinx) -> None:
     app.add_domain(CVDomain)
     app.add_transform(GroupEntries)
     app.add_transform(TranslatedRecords)
+    app.add_transform(ProfileHeading)
     app.add_post_transform(OneProfile)
     app.connect("config-inited", enable_myst_syntax)
     app.connect("config-inited", check_config)
