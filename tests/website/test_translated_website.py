@@ -128,6 +128,17 @@ def test_toggles_and_copy_button_speak_the_language(german, korean):
     )
 
 
+def test_sphinxs_and_the_themes_words_in_korean(korean):
+    """Korean has no catalog of the theme's and lacks Sphinx's "Link to this heading":
+    sphinx-cv's own sphinx.po gives them, and the footer is its own."""
+    soup = page(korean, "experience")
+    assert soup.select_one("a.headerlink")["title"] == "이 제목으로 연결되는 링크"
+    assert soup.select_one("#pst-back-to-top").get_text(strip=True) == "맨 위로"
+    assert soup.select_one("button.primary-toggle")["title"] == "탐색 메뉴 보이기/숨기기"
+    assert soup.select_one(".component-author").get_text(strip=True) == "Hoa Nguyen의 이력서"
+    assert "By Hoa Nguyen" not in str(soup)
+
+
 def test_groups_by_type_are_translated(german, korean):
     assert groups(german, "by-type") == ["Konferenzbeiträge", "Zeitschriftenartikel", "Sonstiges"]
     assert groups(korean, "by-type") == ["학술대회 논문", "학술지 논문", "기타"]
