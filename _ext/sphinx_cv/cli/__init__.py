@@ -2,11 +2,12 @@
 
 ::
 
-    sphinx-cv new DIR [--name NAME] [--email EMAIL] [--website URL]
+    sphinx-cv new DIR [--name NAME] [--email EMAIL] [--website URL] [--language LANG]
                       [--from resume.json | cv.yaml] [--bib FILE] [--force]
 
 Without ``--from`` the project is a blank CV with the usual sections, each
-showing a commented example entry. ``--from`` imports a JSON Resume
+showing a commented example entry, titled in ``--language`` (``de``:
+Werdegang, Ausbildung, Publikationen, Drittmittel, Lehre, …). ``--from`` imports a JSON Resume
 (``.json``) or a RenderCV input file (``.yaml``/``.yml``); ``--bib`` copies a
 BibTeX file into ``references.bib``. The command prints what it wrote and a
 line for everything it could not place.
@@ -21,6 +22,7 @@ from pathlib import Path
 from .. import __version__
 from .draft import Draft
 from .importers import InputError, bibtex, jsonresume, rendercv
+from .languages import DEFAULT_LANGUAGE, LANGUAGES
 from .new import TargetNotEmpty, blank_draft, write_project
 
 DEFAULT_NAME = "Your Name"
@@ -44,6 +46,13 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--email", help="your e-mail address")
     new.add_argument("--website", help="your website's address (https://...)")
     new.add_argument(
+        "--language",
+        choices=LANGUAGES,
+        metavar="LANG",
+        help="the CV's language: its page titles, dates and words; one of "
+        f"{', '.join(LANGUAGES)} (default: asked, or {DEFAULT_LANGUAGE!r})",
+    )
+    new.add_argument(
         "--from",
         dest="source",
         type=Path,
@@ -65,14 +74,30 @@ def ask(label: str, default: str) -> str:
     return answer or default
 
 
+def ask_language(default: str) -> str:
+    """Ask for the CV's language until the answer is one of :data:`LANGUAGES`."""
+    while True:
+        answer = ask(f"Language ({', '.join(LANGUAGES)})", default)
+        if answer in LANGUAGES:
+            return answer
+        print(f"  {answer!r} is not one of them", file=sys.stderr)
+
+
 def make_draft(args: argparse.Namespace, interactive: bool) -> Draft:
     """The draft from the imported file, or a blank CV; options override what it says."""
+    language = args.language
     if args.source is None:
-        draft = blank_draft(DEFAULT_NAME)
-    elif args.source.suffix.lower() in (".yaml", ".yml"):
-        draft = rendercv.read(args.source)
+        if language is None and interactive:
+            language = ask_language(DEFAULT_LANGUAGE)
+        draft = blank_draft(DEFAULT_NAME, language or DEFAULT_LANGUAGE)
     else:
-        draft = jsonresume.read(args.source)
+        if args.source.suffix.lower() in (".yaml", ".yml"):
+            draft = rendercv.read(args.source)
+        else:
+            draft = jsonresume.read(args.source)
+        if language is None and interactive and not draft.language:
+            language = ask_language(DEFAULT_LANGUAGE)
+        draft.language = language or draft.language or DEFAULT_LANGUAGE
     if args.bib is not None:
         bibtex.add(draft, args.bib)
     for field, label in (("name", "Your name"), ("email", "E-mail"), ("website", "Website")):
