@@ -244,7 +244,9 @@ def test_markdown_in_an_option_is_markup_and_html_is_not(hostile):
     assert skills.find(["script", "b"]) is None
     assert skills.select("li")[0].get_text() == "Languagesalert(1): Korean (native)"
     resume = json.loads((hostile.outdir / "resume.json").read_text(encoding="utf-8"))
-    assert resume["skills"][0] == {"name": "Languagesalert(1)", "keywords": ["Korean (native)"]}
+    # Its entries are language names: spoken languages, the markup gone from them too.
+    assert resume["languages"] == [{"language": "Korean", "fluency": "native"}]
+    assert resume["skills"] == [{"name": "Tools", "keywords": ["Python"]}]
 
 
 def test_refused_links_and_contacts_are_in_no_output(hostile):

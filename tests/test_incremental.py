@@ -157,7 +157,9 @@ def build_settings_root(srcdir, builddir, lines: list[str]) -> dict[str, str]:
     # The LaTeX builder writes every file each time: no file of the last one's stays.
     shutil.rmtree(builddir / "latex", ignore_errors=True)
     for builder in ("html", "latex"):
-        app = SphinxTestApp(builder, srcdir=srcdir, builddir=builddir)
+        # A list of its own: the book theme appends to the shared default (see build()).
+        overrides = {"templates_path": []}
+        app = SphinxTestApp(builder, srcdir=srcdir, builddir=builddir, confoverrides=overrides)
         try:
             app.build()
         finally:

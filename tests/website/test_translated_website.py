@@ -139,6 +139,31 @@ def test_sphinxs_and_the_themes_words_in_korean(korean):
     assert "By Hoa Nguyen" not in str(soup)
 
 
+def test_the_plain_themes_search_speaks_korean(tmp_path):
+    """Without the slim site the theme's search box and page show too, in Korean: the
+    box with Sphinx's word for "Search", the page's notice from sphinx-cv's sphinx.po."""
+    from sphinx.testing.util import SphinxTestApp
+
+    srcdir = tmp_path / "src"
+    shutil.copytree(TESTS_DIR / "roots" / "test-landing", srcdir)
+    overrides = {
+        "language": "ko",
+        "cv_pdf_link": False,
+        "cv_slim_site": False,
+        "templates_path": [],  # the theme appends to it: a list of this app's own
+    }
+    app = SphinxTestApp("html", srcdir=srcdir, confoverrides=overrides)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    soup = page(app, "experience")
+    assert soup.select_one("input[name=q]")["placeholder"] == "검색..."
+    assert soup.select_one("a.headerlink")["title"] == "이 제목으로 연결되는 링크"
+    notice = page(app, "search").select_one(".bd-search-container noscript").get_text()
+    assert "검색 기능을 사용하려면 JavaScript를 켜 주십시오." in notice
+
+
 def test_groups_by_type_are_translated(german, korean):
     assert groups(german, "by-type") == ["Konferenzbeiträge", "Zeitschriftenartikel", "Sonstiges"]
     assert groups(korean, "by-type") == ["학술대회 논문", "학술지 논문", "기타"]
