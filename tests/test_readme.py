@@ -100,7 +100,7 @@ def test_every_command_is_run_or_said_why_not():
         command for command in RUN if command.startswith(("./cv ", "nox -s ", "sphinx-build "))
     ]
     assert sorted(builds) == sorted([*BUILT, *SAME_AS])
-    assert set(RUN_WITHIN) <= set(BUILT)
+    assert set(RUN_WITHIN) | set(LIKE) <= set(BUILT)
     new = [command for command in RUN if command.startswith("sphinx-cv new")]
     quick_start = [command for command in new if "--name" in command]
     assert len(quick_start) == 1
@@ -192,8 +192,8 @@ def noxfile_sessions(path: Path) -> dict[str, types.FunctionType]:
 class Session:
     """What a session uses of ``nox.Session``: its commands run here, with this Python."""
 
-    def __init__(self, posargs: list[str], cache: Path) -> None:
-        self.posargs = posargs
+    def __init__(self, posargs: list[str], cache: Path, dry: bool = False) -> None:
+        self.posargs, self.dry = posargs, dry
         self.virtualenv = types.SimpleNamespace(location=str(cache))
         self.cache_dir = cache
         self.ran: list[list[str]] = []
@@ -210,6 +210,8 @@ class Session:
     def run(self, program: str, *args: str, **_: object) -> None:
         command = [*executable(program), *map(str, args)]
         self.ran.append([program, *map(str, args)])
+        if self.dry:
+            return
         env = {**os.environ, "PYTHONPATH": str(REPO_DIR / "_ext")}
         result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
         assert result.returncode == 0, f"{command}\n{result.stdout[-2000:]}{result.stderr}"
@@ -227,15 +229,18 @@ def executable(program: str) -> list[str]:
     return [shutil.which(program, path=here) or shutil.which(program) or program]
 
 
-def run_cv(project: Path, args: list[str], tmp_path: Path) -> Session:
-    """``./cv ARGS`` in ``project``: its own ./cv, then nox's rule, then its noxfile."""
+def run_cv(project: Path, args: list[str], tmp_path: Path, dry: bool = False) -> Session:
+    """``./cv ARGS`` in ``project``: its own ./cv, then nox's rule, then its noxfile
+    (``dry``: the session's commands are recorded, not run)."""
     session_name, posargs = session_and_posargs(nox_argv(project / "cv", args, tmp_path))
-    return run_session(project, session_name, posargs, tmp_path)
+    return run_session(project, session_name, posargs, tmp_path, dry)
 
 
-def run_session(project: Path, name: str, posargs: list[str], tmp_path: Path) -> Session:
+def run_session(
+    project: Path, name: str, posargs: list[str], tmp_path: Path, dry: bool = False
+) -> Session:
     sessions = noxfile_sessions(project / "noxfile.py")
-    session = Session(posargs, tmp_path / "session-cache")
+    session = Session(posargs, tmp_path / "session-cache", dry)
     session.cache_dir.mkdir(exist_ok=True)
     cwd = Path.cwd()
     os.chdir(project)  # nox runs a session in the noxfile's folder
@@ -284,6 +289,9 @@ SAME_AS = {
 }
 #: Commands run as part of a stricter one: the same session, warnings as errors.
 RUN_WITHIN = {"./cv html": "nox -s html -- -W --keep-going"}
+#: Commands whose session runs what another one runs, into another folder: the
+#: other one is run, this one's commands are compared with it (seconds saved).
+LIKE = {"./cv html-ko": ("./cv html -D language=ko", "docs/_build/html-ko", "docs/_build/html")}
 
 
 def given_to_nox(command: str, tmp_path: Path) -> list[str]:
@@ -295,6 +303,12 @@ def test_the_same_commands_give_nox_the_same(tmp_path):
     for command, same in SAME_AS.items():
         assert command in COMMANDS
         assert given_to_nox(command, tmp_path) == given_to_nox(same, tmp_path)
+    for command, (like, folder, its_folder) in LIKE.items():
+        ran = run_cv(REPO_DIR, shlex.split(command)[1:], tmp_path, dry=True).ran
+        other = run_cv(REPO_DIR, shlex.split(like)[1:], tmp_path, dry=True).ran
+        # The same words, in another order and with the other folder.
+        moved = [sorted(its_folder if word == folder else word for word in c) for c in ran]
+        assert moved == [sorted(c) for c in other]
     for command, stricter in RUN_WITHIN.items():
         session, posargs = session_and_posargs(given_to_nox(stricter, tmp_path))
         assert given_to_nox(command, tmp_path) == ["-s", session]
@@ -313,7 +327,7 @@ def marks(command: str) -> list[pytest.MarkDecorator]:
     [
         pytest.param(command, marks=marks(command))
         for command in RUN
-        if not command.startswith("sphinx-cv new") and command not in {*SAME_AS, *RUN_WITHIN}
+        if not command.startswith("sphinx-cv new") and command not in {*SAME_AS, *RUN_WITHIN, *LIKE}
     ],
 )
 def test_a_build_command_of_the_readme_runs_as_written(command, repository, tmp_path):
