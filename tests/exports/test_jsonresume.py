@@ -267,6 +267,8 @@ def test_keywords_mapping(small_resume: dict) -> None:
         {"language": "English", "fluency": "native"},
         {"language": "French", "fluency": "fluent, written"},
         {"language": "Italian"},
+        # A group labelled with a language's name: that language, and its level.
+        {"language": "Latin", "fluency": "reading knowledge"},
     ]
     # A ";" inside parentheses does not split; the unlabelled bullet is not exported.
     # Programming languages are skills, whatever the label; "(ES6+)" is no fluency.

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from sphinx_cv.source.spoken import is_language_name, split_language, spoken_languages
+from sphinx_cv.source.spoken import (
+    is_language_name,
+    split_language,
+    spoken_entries,
+    spoken_languages,
+)
 
 
 @pytest.mark.parametrize(
@@ -29,6 +34,11 @@ from sphinx_cv.source.spoken import is_language_name, split_language, spoken_lan
         ("zh_CN", "语言", ["中文 (母语)", "英语 (流利)"], True),
         ("es", "Idiomas", ["Español (nativo)", "Inglés (C1)"], True),
         ("pt", "Idiomas", ["Português (nativo)", "Inglês (fluente)"], True),
+        # A group labelled with a language's name: that language and its level.
+        ("en", "English", ["C1 Advanced"], True),
+        ("de", "Englisch", ["verhandlungssicher"], True),
+        ("en", "Python", ["advanced"], False),
+        ("en", "Java", ["expert"], False),
         # Another language's word is not the word.
         ("en", "Sprachen", ["Python", "C"], False),
         ("en", "Tools", ["LaTeX", "Git"], False),
@@ -66,3 +76,17 @@ def test_language_names_are_babels_in_the_cvs_language_and_english():
 )
 def test_a_spoken_language_gives_its_fluency_in_parentheses(item, parts):
     assert split_language(item) == parts
+
+
+@pytest.mark.parametrize(
+    ("label", "items", "entries"),
+    [
+        ("Languages", ["English (C1)", "Italian"], [("English", "C1"), ("Italian", "")]),
+        # RenderCV's languages section: one entry a language, its level the details.
+        ("English", ["C1 Advanced"], [("English", "C1 Advanced")]),
+        ("German", ["reading", "writing"], [("German", "reading, writing")]),
+        ("Spoken", ["English (native)"], [("English", "native")]),
+    ],
+)
+def test_each_spoken_language_and_its_fluency(label, items, entries):
+    assert spoken_entries(label, items, "en") == entries

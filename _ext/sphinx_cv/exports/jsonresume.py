@@ -54,7 +54,7 @@ from ..source.records import (
     TimelineRecord,
     profile_username,
 )
-from ..source.spoken import split_language
+from ..source.spoken import spoken_entries
 
 logger = logging.getLogger(__name__)
 
@@ -194,14 +194,16 @@ def basics(record: ProfileRecord | None, image: str = "") -> dict[str, Any]:
     )
 
 
-def keyword_sections(groups: Iterable[KeywordGroup]) -> dict[str, list[dict[str, Any]]]:
-    """``skills``, ``languages`` and ``interests`` from the keyword groups."""
+def keyword_sections(
+    groups: Iterable[KeywordGroup], language: str | None = None
+) -> dict[str, list[dict[str, Any]]]:
+    """``skills``, ``languages`` and ``interests`` from the keyword groups (the CV in
+    ``language``, whose language names a group of spoken languages may use)."""
     sections: dict[str, list[dict[str, Any]]] = {"skills": [], "languages": [], "interests": []}
     for group in groups:
         if group.section == "languages":
-            for item in group.items:
-                language, fluency = split_language(item)
-                sections["languages"].append(_compact({"language": language, "fluency": fluency}))
+            for spoken, fluency in spoken_entries(group.label, group.items, language):
+                sections["languages"].append(_compact({"language": spoken, "fluency": fluency}))
         elif group.label:
             sections[group.section].append({"name": group.label, "keywords": list(group.items)})
         else:
@@ -278,7 +280,7 @@ def build_resume(env: BuildEnvironment) -> dict[str, Any]:
         "education": timeline["education"],
         "awards": [award_item(record, dates) for record in model.awards(env)],
         "publications": [publication_item(entry) for entry in model.publications(env)],
-        **keyword_sections(model.keyword_groups(env)),
+        **keyword_sections(model.keyword_groups(env), env.config.language),
         "projects": timeline["projects"],
     }
     meta = {}

@@ -9,6 +9,9 @@ section):
 - a group labelled with the word for languages ("Languages", and the CV's
   language's: "Sprachen", "Langues", "언어", …) is spoken languages when one of
   its entries is a language name; "Languages: Python, C++, CUDA" is not;
+- a group labelled with a language's name, its entries no language names, is
+  that language and its level ("English: C1 Advanced", as RenderCV writes a
+  languages section);
 - ``:languages: LABEL`` on the directive names the group itself.
 
 Language names are Babel's (CLDR), in the CV's language and in English:
@@ -65,4 +68,19 @@ def spoken_languages(
     words = {chosen} if chosen else {LANGUAGES_LABEL, _(LANGUAGES_LABEL)}
     if label.casefold() in {word.casefold() for word in words}:
         return bool(chosen) or bool(known)
+    if names and not known and is_language_name(label, language):
+        return True  # "English: C1 Advanced"
     return bool(names) and len(known) == len(names)
+
+
+def spoken_entries(label: str, items: Iterable[str], language: str | None) -> list[tuple[str, str]]:
+    """Each language of a group of spoken languages, with its fluency: "English (C1)" →
+    ("English", "C1"); a group labelled with a language's name is that one language,
+    its entries the level ("English: C1 Advanced" → ("English", "C1 Advanced"))."""
+    items = list(items)
+    named = [split_language(item)[0] for item in items]
+    if is_language_name(label, language) and not any(
+        is_language_name(name, language) for name in named
+    ):
+        return [(label, ", ".join(items))]
+    return [split_language(item) for item in items]
