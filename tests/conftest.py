@@ -91,6 +91,21 @@ def make_app(make_app):
     return make
 
 
+@pytest.fixture
+def speak(monkeypatch):
+    """``speak("de")``: the extension's catalog in that language, as a build loads it
+    (undone after the test)."""
+    from sphinx import locale
+
+    from sphinx_cv.i18n import CATALOG, LOCALE_DIR
+
+    def use(language: str) -> None:
+        monkeypatch.delitem(locale.translators, ("general", CATALOG), raising=False)
+        locale.init([str(LOCALE_DIR)], language, CATALOG)
+
+    return use
+
+
 def build_app(
     builder: str, srcdir: Path, *, freshenv: bool = False, **confoverrides
 ) -> SphinxTestApp:

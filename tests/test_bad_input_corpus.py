@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from conftest import build_app, warning_lines
 from sphinx.testing.util import SphinxTestApp
 
-DATES = "accepted forms: YYYY, YYYY-MM, YYYY-MM-DD or 'YYYY Season'"
+DATES = "accepted forms: YYYY, YYYY-MM, YYYY-MM-DD, MM/YYYY, 'YYYY Season' or 'Season YYYY'"
 URLS = "accepted are absolute http:// or https:// URLs"
 KINDS = "accepted are education, work, volunteer, project, activity, talk (default work)"
 
@@ -33,7 +33,7 @@ CASES = [
     ("dates", ":::{timeline} One-digit month", "'2020-3' is not a date", DATES),
     ("dates", ":::{award} Slashes", "'2020/03' is not a date", DATES),
     ("dates", ":::{timeline} Two-digit year", "'20-03' is not a date", DATES),
-    ("dates", ":::{award} Season first", "'Spring 2021' is not a date", DATES),
+    ("dates", ":::{award} Season of a year", "'Spring of 2021' is not a date", DATES),
     ("dates", ":::{timeline} Unknown season", "'Monsoon' is not a season", DATES),
     ("dates", ":::{award} Month name", "'Mar 2020' is not a date", DATES),
     ("dates", ":::{timeline} Words between", "'2019 to 2020' is not a date", DATES),
@@ -47,6 +47,7 @@ CASES = [
     ("dates", ":::{timeline} Trailing comma", "has an empty date between commas", DATES),
     ("dates", ":::{award} Bad second span", "'Fal' is not a season", DATES),
     ("dates", ":::{award} Year zero", "'0000-03' has no year 0", DATES),
+    ("dates", ":::{timeline} Winter semester of one year", "'WS 2015' needs both years", DATES),
     ("dates", ":::{timeline} Empty date", "the ':date:' option is empty", ":date: 2020-03"),
     ("dates", ":::{award} No date", "the ':date:' option is missing", ":date: 2020-03"),
     # Directive arguments and options.
@@ -178,7 +179,7 @@ def test_every_page_is_built(corpus):
     dates = page(corpus, "dates")
     titles = [t.get_text() for t in dates.select(".cv-entry-title")]
     assert titles[:3] == ["Not a date", "Month thirteen", "Month zero"]
-    assert len(titles) == 26
+    assert len(titles) == 27
     # A date that could not be read is shown as written, without <time>.
     shown = dates.select(".cv-entry-dates")[0]
     assert shown.get_text() == "last spring"

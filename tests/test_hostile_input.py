@@ -21,7 +21,7 @@ from sphinx.testing.util import SphinxTestApp
 from test_bad_input_corpus import build, line_of, page
 
 URLS = "accepted are absolute http:// or https:// URLs"
-DATES = "accepted forms: YYYY, YYYY-MM, YYYY-MM-DD or 'YYYY Season'"
+DATES = "accepted forms: YYYY, YYYY-MM, YYYY-MM-DD, MM/YYYY, 'YYYY Season' or 'Season YYYY'"
 
 # (file, the line the warning points at, the problem, what is accepted or done)
 CASES = [
@@ -244,7 +244,9 @@ def test_markdown_in_an_option_is_markup_and_html_is_not(hostile):
     assert skills.find(["script", "b"]) is None
     assert skills.select("li")[0].get_text() == "Languagesalert(1): Korean (native)"
     resume = json.loads((hostile.outdir / "resume.json").read_text(encoding="utf-8"))
-    assert resume["skills"][0] == {"name": "Languagesalert(1)", "keywords": ["Korean (native)"]}
+    # Its entries are language names: spoken languages, the markup gone from them too.
+    assert resume["languages"] == [{"language": "Korean", "fluency": "native"}]
+    assert resume["skills"] == [{"name": "Tools", "keywords": ["Python"]}]
 
 
 def test_refused_links_and_contacts_are_in_no_output(hostile):
@@ -392,3 +394,17 @@ def test_a_month_format_must_vary_by_month(month_format, problem):
 
     found = EXTRA_CHECKS["cv_date_format"](month_format)
     assert found == problem if problem is None else problem in found
+
+
+@pytest.mark.parametrize(
+    ("style", "problem"), [("semester", None), ("season", None), ("US", "is no")]
+)
+def test_a_semester_style_is_semester_or_season(style, problem):
+    from sphinx_cv.source.config import ACCEPTED, EXTRA_CHECKS
+
+    found = EXTRA_CHECKS["cv_semesters"](style)
+    assert found == problem if problem is None else found.startswith(problem)
+    assert (
+        "'semester' (WS 2013/14, Winter 2013/14) or 'season' (Fall 2013)"
+        in ACCEPTED["cv_semesters"]
+    )

@@ -5,8 +5,11 @@ the edited page is read and written again."""
 from __future__ import annotations
 
 import re
+import shutil
 
-from conftest import warning_lines
+import pytest
+from conftest import require_tool, warning_lines
+from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
 PROGRESS = re.compile(r"(reading sources|writing output)\.\.\. \[\s*\d+%\] (\S+)")
@@ -119,3 +122,85 @@ def test_retitling_a_page_rewrites_every_navigation(make_app, seed_project, tmp_
     assert touched(again)["reading sources"] == {"skills", "cv"}  # cv shows every page
     assert pages(again) == pages(clean)
     assert "Tools and " in pages(again)["awards.html"]
+
+
+# -- settings: added, changed or removed between two builds ---------------------
+
+#: For every cv_* setting: lines conf.py keeps, and the setting's line that one
+#: build has and the other has not. A new setting needs a line here.
+SETTINGS = {
+    # The issue's case: "Present" pinned in a German CV, then removed ("heute").
+    "cv_present_label": ([], 'cv_present_label = "Present"'),
+    "cv_date_format": ([], 'cv_date_format = "%m/%Y"'),
+    "cv_semesters": ([], 'cv_semesters = "season"'),
+    "cv_highlight_authors": ([], 'cv_highlight_authors = ["Roe, Richard"]'),
+    "cv_versions": ([], 'cv_versions = {"cv": {"exclude": ["academic"]}, "kurz": {}}'),
+    "cv_version": (
+        ['cv_versions = {"cv": {}, "kurz": {"exclude": ["academic"]}}'],
+        'cv_version = "kurz"',
+    ),
+    "cv_slim_site": ([], "cv_slim_site = False"),
+    "cv_paper_size": ([], 'cv_paper_size = "letter"'),
+    "cv_pdf_filename": ([], 'cv_pdf_filename = "grete.pdf"'),
+    "cv_pdf_photo": ([], "cv_pdf_photo = False"),
+    "cv_pdf_link": ([], "cv_pdf_link = False"),
+}
+
+
+def build_settings_root(srcdir, builddir, lines: list[str]) -> dict[str, str]:
+    """conf.py with ``lines`` added; an HTML build, then a LaTeX one on its environment:
+    every page, resume.json and the .tex (the PDF's input), by file name."""
+    conf = srcdir / "conf.py"
+    base = conf.read_text(encoding="utf-8").split("\n# -- the test's lines\n")[0]
+    conf.write_text(base + "\n# -- the test's lines\n" + "\n".join(lines) + "\n", "utf-8")
+    written = {}
+    # The LaTeX builder writes every file each time: no file of the last one's stays.
+    shutil.rmtree(builddir / "latex", ignore_errors=True)
+    for builder in ("html", "latex"):
+        # A list of its own: the book theme appends to the shared default (see build()).
+        overrides = {"templates_path": []}
+        app = SphinxTestApp(builder, srcdir=srcdir, builddir=builddir, confoverrides=overrides)
+        try:
+            app.build()
+        finally:
+            app.cleanup()
+        assert warning_lines(app) == []
+        for path in sorted(app.outdir.glob("*")):
+            if path.suffix in (".html", ".json", ".tex"):
+                written[f"{builder}/{path.name}"] = path.read_text(encoding="utf-8")
+    return written
+
+
+def test_every_setting_is_tried(rootdir, tmp_path):
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-settings", srcdir)
+    app = SphinxTestApp("dummy", srcdir=srcdir)
+    app.cleanup()
+    assert {name for name in app.config.values if name.startswith("cv_")} == set(SETTINGS)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(name, marks=[pytest.mark.latex] if name == "cv_pdf_link" else [])
+        for name in sorted(SETTINGS)
+    ],
+)
+def test_a_setting_removed_or_added_takes_effect_on_the_next_build(name, rootdir, tmp_path):
+    """Sphinx compares each setting's value with the last build's; a value that means
+    "the language's" when it is left out must not equal any value one can write."""
+    kept, line = SETTINGS[name]
+    if name == "cv_pdf_link":
+        require_tool("latexmk", "xelatex")
+    else:
+        kept = [*kept, "cv_pdf_link = False"]  # the website alone: seconds, no TeX
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-settings", srcdir)
+
+    with_it = build_settings_root(srcdir, tmp_path / "a", [*kept, line])
+    without = build_settings_root(srcdir, tmp_path / "b", kept)
+    assert with_it != without, f"{line} changes nothing the test looks at"
+    # Removed: the next build where it was set is what a clean build gives.
+    assert build_settings_root(srcdir, tmp_path / "a", kept) == without
+    # Added again where it was not.
+    assert build_settings_root(srcdir, tmp_path / "b", [*kept, line]) == with_it

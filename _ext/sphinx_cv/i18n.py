@@ -21,16 +21,27 @@ translates them all.
 To add a language: copy ``locale/sphinx_cv.pot`` to
 ``locale/<lang>/LC_MESSAGES/sphinx_cv.po``, translate each ``msgstr``, and
 compile with ``pybabel compile -d _ext/sphinx_cv/locale -D sphinx_cv``.
+
+Sphinx's and the theme's own words on the website ("Link to this heading",
+"Back to top", the sidebar buttons) come from Sphinx's ``sphinx`` catalog, which
+lacks some of them in some languages (German has no "Link to this heading",
+Korean and Portuguese none of the theme's). ``locale/<lang>/LC_MESSAGES/sphinx.po``
+(listed in ``locale/sphinx.pot``; compiled with ``-D sphinx``) fills those gaps:
+it is loaded after Sphinx's and the theme's catalogs, so theirs win where they
+have a word.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from sphinx import locale
 from sphinx.application import Sphinx
 from sphinx.locale import get_translation, get_translator
 
 CATALOG = "sphinx_cv"
+#: Sphinx's own catalog, whose gaps ``locale/<lang>/LC_MESSAGES/sphinx.po`` fills.
+SPHINX_CATALOG = "sphinx"
 LOCALE_DIR = Path(__file__).parent / "locale"
 
 _translate = get_translation(CATALOG)
@@ -56,6 +67,13 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return get_translator(CATALOG).ngettext(singular, plural, count)
 
 
+def fill_sphinx_catalog(app: Sphinx) -> None:
+    """Add our translations of Sphinx's and the theme's words last, after the theme's
+    catalog (loaded with the builder): they are used only where neither has one."""
+    locale.init([str(LOCALE_DIR)], app.config.language, SPHINX_CATALOG)
+
+
 def setup(app: Sphinx) -> None:
     """Load the catalog for ``language`` (Sphinx finds ``<lang>`` or its base language)."""
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))
+    app.connect("builder-inited", fill_sphinx_catalog)

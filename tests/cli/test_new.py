@@ -121,7 +121,7 @@ def test_without_a_terminal_it_asks_nothing_and_uses_defaults(tmp_path):
 
 def test_on_a_terminal_it_asks_for_what_is_missing(tmp_path, monkeypatch):
     monkeypatch.setattr("sys.stdin.isatty", lambda: True, raising=False)
-    answers = iter(["Grace Hopper", "grace@example.org", ""])
+    answers = iter(["", "Grace Hopper", "grace@example.org", ""])  # the language: English
     monkeypatch.setattr("builtins.input", lambda prompt: next(answers))
     assert main(["new", str(tmp_path / "cv"), "--website", WEBSITE]) == 0
     index = (tmp_path / "cv" / "docs" / "index.md").read_text(encoding="utf-8")
@@ -141,11 +141,11 @@ def test_a_name_that_is_markdown_and_python_stays_text(tmp_path, make_app):
     assert soup.title.get_text(strip=True).startswith(name)
 
 
-def test_the_examples_build_without_warnings_once_uncommented(project, tmp_path):
-    """A new user's first edit: remove the % of an example and build."""
+def build_uncommented(project: Path, pages: tuple[str, ...], tmp_path: Path) -> Path:
+    """A new user's first edit: remove the % of the pages' examples; build (no warning)."""
     docs = tmp_path / "docs"
     shutil.copytree(project / "docs", docs)
-    for page in ("education", "experience", "talks", "awards", "skills"):
+    for page in pages:
         path = docs / f"{page}.md"
         lines = path.read_text(encoding="utf-8").splitlines()
         kept = [re.sub(r"^% ?", "", line) for line in lines if "An example entry" not in line]
@@ -153,6 +153,11 @@ def test_the_examples_build_without_warnings_once_uncommented(project, tmp_path)
     shutil.copy(project / "references.bib", tmp_path / "references.bib")
     result = sphinx_build("-b", "html", docs, tmp_path / "out", "-D", "cv_pdf_link=0")
     assert result.returncode == 0, result.stderr
+    return tmp_path / "out"
+
+
+def test_the_examples_build_without_warnings_once_uncommented(project, tmp_path):
+    build_uncommented(project, ("education", "experience", "talks", "awards", "skills"), tmp_path)
     text = (tmp_path / "out" / "education.html").read_text(encoding="utf-8")
     assert "University of Somewhere" in text
     assert "Best Paper Award" in (tmp_path / "out" / "awards.html").read_text(encoding="utf-8")
@@ -172,3 +177,139 @@ def test_the_projects_noxfile_has_the_sessions_its_readme_names(project):
         assert f"./cv {session}" in readme
     requirements = (project / "requirements.txt").read_text(encoding="utf-8")
     assert "sphinx-cv" in requirements.splitlines()[-1]
+
+
+# -- sphinx-cv new --language ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def german(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("neu") / "lebenslauf"
+    result = sphinx_cv("new", target, "--name", "Friederike Müller-Şahin", "--language", "de")
+    assert result.returncode == 0, result.stderr
+    return target
+
+
+def conf_values(project: Path) -> dict[str, object]:
+    """What conf.py assigns (comments are not settings)."""
+    tree = ast.parse((project / "docs" / "conf.py").read_text(encoding="utf-8"))
+    return {
+        target.id: ast.literal_eval(node.value)
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        for target in node.targets
+        if isinstance(target, ast.Name) and isinstance(node.value, ast.Constant)
+    }
+
+
+def test_a_german_project_pins_no_english_word(german, project):
+    values = conf_values(german)
+    assert values["language"] == "de"
+    assert "cv_present_label" not in values  # "heute", the language's word
+    assert values["cv_date_format"] == "%m/%Y"  # German CVs write "10/2021"
+    english = conf_values(project)
+    assert english["language"] == "en"
+    assert "cv_present_label" not in english
+    assert "cv_date_format" not in english
+
+
+def test_a_german_project_has_german_academias_sections(german):
+    index = (german / "docs" / "index.md").read_text(encoding="utf-8")
+    toctree = index.split("```{toctree}")[1].split("```")[0].split()
+    assert toctree[2:] == [
+        "werdegang",
+        "ausbildung",
+        "publikationen",
+        "drittmittel",
+        "lehre",
+        "vortraege",  # as German writes "ä" in ASCII
+        "auszeichnungen",
+        "kenntnisse",
+    ]
+    assert (german / "docs" / "vortraege.md").read_text(encoding="utf-8").startswith("# Vorträge\n")
+
+
+def pages_of(project: Path) -> list[tuple[str, str]]:
+    """Each section page as the home page lists it: its file's name and its title."""
+    docs = project / "docs"
+    index = (docs / "index.md").read_text(encoding="utf-8")
+    slugs = index.split("```{toctree}")[1].split("```")[0].split()[2:]  # after :maxdepth: 1
+    return [
+        (slug, (docs / f"{slug}.md").read_text(encoding="utf-8").splitlines()[0][2:])
+        for slug in slugs
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "titles"),
+    [
+        ("es", ["Formación", "Experiencia", "Publicaciones", "Ponencias", "Premios",
+                "Competencias"]),
+        ("fr", ["Formation", "Parcours", "Publications", "Communications", "Distinctions",
+                "Compétences"]),
+        ("ja", ["学歴", "職歴", "研究業績", "講演", "受賞歴", "スキル"]),
+        ("ko", ["학력", "경력", "논문", "발표", "수상", "기술"]),
+        ("pt", ["Formação", "Experiência", "Publicações", "Palestras", "Prêmios", "Competências"]),
+        ("zh_CN", ["教育背景", "工作经历", "发表成果", "学术报告", "获奖情况", "技能"]),
+    ],
+)  # fmt: skip
+def test_every_catalog_language_titles_its_pages(tmp_path, language, titles):
+    assert main(["new", str(tmp_path / "cv"), "--language", language]) == 0
+    pages = pages_of(tmp_path / "cv")
+    assert [title for _, title in pages] == titles
+    if language in ("ja", "ko", "zh_CN"):  # no Latin letters: the file has the English name
+        assert [slug for slug, _ in pages][:2] == ["education", "experience"]
+    assert conf_values(tmp_path / "cv")["language"] == language
+
+
+def test_the_german_project_builds_and_speaks_german(german, tmp_path):
+    result = sphinx_build("-b", "html", german / "docs", tmp_path, "-D", "cv_pdf_link=0")
+    assert result.returncode == 0, result.stderr
+    soup = BeautifulSoup((tmp_path / "index.html").read_text(encoding="utf-8"), "html.parser")
+    nav = [a.get_text(strip=True) for a in soup.select(".toctree-wrapper a")]
+    assert nav[:5] == ["Werdegang", "Ausbildung", "Publikationen", "Drittmittel", "Lehre"]
+    footer = soup.select_one(".component-author").get_text(strip=True)
+    assert footer == "Lebenslauf von Friederike Müller-Şahin"
+
+
+def test_the_german_examples_show_semesters_and_languages_once_uncommented(german, tmp_path):
+    pages = ("ausbildung", "werdegang", "lehre", "drittmittel", "kenntnisse")
+    build_uncommented(german, pages, tmp_path)
+
+    def dates(page: str) -> list[str]:
+        html = (tmp_path / "out" / f"{page}.html").read_text(encoding="utf-8")
+        return [d.get_text() for d in BeautifulSoup(html, "html.parser").select(".cv-entry-dates")]
+
+    assert dates("ausbildung") == ["WS 2020/21 \u2013 heute"]
+    assert dates("werdegang") == ["06/2019 \u2013 08/2019"]
+    assert dates("lehre") == ["SoSe 2024"]
+    resume = json.loads((tmp_path / "out" / "resume.json").read_text(encoding="utf-8"))
+    assert resume["languages"] == [
+        {"language": "Deutsch", "fluency": "Muttersprache"},
+        {"language": "Englisch", "fluency": "fließend"},
+    ]
+    assert resume["education"][0]["startDate"] == "2020-10"
+
+
+def test_on_a_terminal_it_asks_for_the_language(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True, raising=False)
+    prompts = []
+    answers = iter(["Deutsch", "de", "Grete", "", ""])
+
+    def answer(prompt: str) -> str:
+        prompts.append(prompt)
+        return next(answers)
+
+    monkeypatch.setattr("builtins.input", answer)
+    assert main(["new", str(tmp_path / "cv")]) == 0
+    assert prompts[0] == "Language (en, de, es, fr, ja, ko, pt, zh_CN) [en]: "
+    assert prompts[1] == prompts[0]  # "Deutsch" is not a code: asked again
+    assert "'Deutsch' is not one of them" in capsys.readouterr().err
+    assert conf_values(tmp_path / "cv")["language"] == "de"
+
+
+def test_an_unknown_language_is_refused_with_the_ones_there_are(tmp_path, capsys):
+    with pytest.raises(SystemExit):
+        main(["new", str(tmp_path / "cv"), "--language", "klingon"])
+    assert "invalid choice: 'klingon'" in capsys.readouterr().err
+    assert not (tmp_path / "cv").exists()

@@ -267,13 +267,18 @@ def test_keywords_mapping(small_resume: dict) -> None:
         {"language": "English", "fluency": "native"},
         {"language": "French", "fluency": "fluent, written"},
         {"language": "Italian"},
+        # A group labelled with a language's name: that language, and its level.
+        {"language": "Latin", "fluency": "reading knowledge"},
     ]
     # A ";" inside parentheses does not split; the unlabelled bullet is not exported.
+    # Programming languages are skills, whatever the label; "(ES6+)" is no fluency.
     assert small_resume["skills"] == [
         {
             "name": "Mathematics",
             "keywords": ["Calculus", "Bernoulli numbers (by recursion; on the engine)"],
-        }
+        },
+        {"name": "Languages", "keywords": ["Python", "C++", "CUDA"]},
+        {"name": "Web", "keywords": ["JavaScript (ES6+)", "TypeScript"]},
     ]
     assert small_resume["interests"] == [
         {"name": "Science", "keywords": ["Poetical science", "Mesmerism"]},

@@ -127,17 +127,23 @@ def test_seed_pdf_is_named_after_its_author_and_its_log_is_clean(seed_pdf: Path)
 
 
 @pytest.mark.parametrize(
-    ("author", "stem"),
+    ("author", "language", "stem"),
     [
-        ("Ana Cláudia Ribeiro-Søndergaard", "ana-claudia-ribeiro-sondergaard-cv"),
-        ("Nguyễn Văn Łukasz", "nguyen-van-lukasz-cv"),
-        ("Æsa Đorđević-Straße", "aesa-dordevic-strasse-cv"),
-        ("Þóra Ðórðardóttir", "thora-dordardottir-cv"),
-        ("송민학", "cv"),
+        ("Ana Cláudia Ribeiro-Søndergaard", "en", "ana-claudia-ribeiro-sondergaard-cv"),
+        ("Nguyễn Văn Łukasz", "en", "nguyen-van-lukasz-cv"),
+        ("Æsa Đorđević-Straße", "en", "aesa-dordevic-strasse-cv"),
+        ("Þóra Ðórðardóttir", "en", "thora-dordardottir-cv"),
+        ("송민학", "ko", "cv"),
+        # German writes an umlaut as its vowel and an "e"; other languages drop the dots.
+        ("Friederike Müller-Şahin", "de", "friederike-mueller-sahin-cv"),
+        ("Friederike Müller-Şahin", "fr", "friederike-muller-sahin-cv"),
+        ("Jürgen Groß-Öztürk", "de_AT", "juergen-gross-oeztuerk-cv"),
+        ("ÄRNE Mu\u0308ller", "de", "aerne-mueller-cv"),  # a combining diaeresis
+        ("Ana Ribeiro-Søndergaard", "de", "ana-ribeiro-sondergaard-cv"),
     ],
 )
-def test_pdf_file_name_is_the_author_in_ascii(author: str, stem: str) -> None:
-    assert pdf_stem(author) == stem
+def test_pdf_file_name_is_the_author_in_ascii(author: str, language: str, stem: str) -> None:
+    assert pdf_stem(author, language) == stem
 
 
 @pytest.mark.sphinx("latex", testroot="pdf-special", confoverrides={"cv_pdf_filename": "lw.pdf"})

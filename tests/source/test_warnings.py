@@ -6,7 +6,9 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import warning_lines
 
-ACCEPTED_DATES = "accepted forms: YYYY, YYYY-MM, YYYY-MM-DD or 'YYYY Season'"
+ACCEPTED_DATES = (
+    "accepted forms: YYYY, YYYY-MM, YYYY-MM-DD, MM/YYYY, 'YYYY Season' or 'Season YYYY'"
+)
 ACCEPTED_URLS = "accepted are absolute http:// or https:// URLs"
 
 EXPECTED = [

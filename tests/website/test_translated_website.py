@@ -128,6 +128,42 @@ def test_toggles_and_copy_button_speak_the_language(german, korean):
     )
 
 
+def test_sphinxs_and_the_themes_words_in_korean(korean):
+    """Korean has no catalog of the theme's and lacks Sphinx's "Link to this heading":
+    sphinx-cv's own sphinx.po gives them, and the footer is its own."""
+    soup = page(korean, "experience")
+    assert soup.select_one("a.headerlink")["title"] == "이 제목으로 연결되는 링크"
+    assert soup.select_one("#pst-back-to-top").get_text(strip=True) == "맨 위로"
+    assert soup.select_one("button.primary-toggle")["title"] == "탐색 메뉴 보이기/숨기기"
+    assert soup.select_one(".component-author").get_text(strip=True) == "Hoa Nguyen의 이력서"
+    assert "By Hoa Nguyen" not in str(soup)
+
+
+def test_the_plain_themes_search_speaks_korean(tmp_path):
+    """Without the slim site the theme's search box and page show too, in Korean: the
+    box with Sphinx's word for "Search", the page's notice from sphinx-cv's sphinx.po."""
+    from sphinx.testing.util import SphinxTestApp
+
+    srcdir = tmp_path / "src"
+    shutil.copytree(TESTS_DIR / "roots" / "test-landing", srcdir)
+    overrides = {
+        "language": "ko",
+        "cv_pdf_link": False,
+        "cv_slim_site": False,
+        "templates_path": [],  # the theme appends to it: a list of this app's own
+    }
+    app = SphinxTestApp("html", srcdir=srcdir, confoverrides=overrides)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    soup = page(app, "experience")
+    assert soup.select_one("input[name=q]")["placeholder"] == "검색..."
+    assert soup.select_one("a.headerlink")["title"] == "이 제목으로 연결되는 링크"
+    notice = page(app, "search").select_one(".bd-search-container noscript").get_text()
+    assert "검색 기능을 사용하려면 JavaScript를 켜 주십시오." in notice
+
+
 def test_groups_by_type_are_translated(german, korean):
     assert groups(german, "by-type") == ["Konferenzbeiträge", "Zeitschriftenartikel", "Sonstiges"]
     assert groups(korean, "by-type") == ["학술대회 논문", "학술지 논문", "기타"]

@@ -2,16 +2,17 @@
 
 ::
 
-    sphinx-cv new DIR [--name NAME] [--email EMAIL] [--website URL]
+    sphinx-cv new DIR [--name NAME] [--email EMAIL] [--website URL] [--language LANG]
                       [--from FILE] [--bib FILE]... [--requirement SPEC] [--force]
 
 Without ``--from`` the project is a blank CV with the usual sections, each
-showing a commented example entry. ``--from`` imports a JSON Resume or an
-ORCID record (``.json``), a RenderCV input file (``.yaml``/``.yml``) or a
-publication list; ``--bib`` adds a publication list (BibTeX, PubMed's MEDLINE
-``.nbib``, RIS) to ``references.bib``. ``--requirement`` says how the project
-installs sphinx-cv. The command prints what it wrote and a line for
-everything it could not place.
+showing a commented example entry, titled in ``--language`` (``de``:
+Werdegang, Ausbildung, Publikationen, Drittmittel, Lehre, …). ``--from``
+imports a JSON Resume or an ORCID record (``.json``), a RenderCV input file
+(``.yaml``/``.yml``) or a publication list; ``--bib`` adds a publication list
+(BibTeX, PubMed's MEDLINE ``.nbib``, RIS) to ``references.bib``.
+``--requirement`` says how the project installs sphinx-cv. The command prints
+what it wrote and a line for everything it could not place.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pathlib import Path
 from .. import __version__
 from .draft import Draft
 from .importers import InputError, bibtex, jsonresume, orcid, rendercv
+from .languages import DEFAULT_LANGUAGE, LANGUAGES
 from .new import TargetNotEmpty, blank_draft, write_project
 from .requirement import this_install
 
@@ -46,6 +48,13 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--name", help=f"your name (default: asked, or {DEFAULT_NAME!r})")
     new.add_argument("--email", help="your e-mail address")
     new.add_argument("--website", help="your website's address (https://...)")
+    new.add_argument(
+        "--language",
+        choices=LANGUAGES,
+        metavar="LANG",
+        help="the CV's language: its page titles, dates and words; one of "
+        f"{', '.join(LANGUAGES)} (default: asked, or {DEFAULT_LANGUAGE!r})",
+    )
     new.add_argument(
         "--from",
         dest="source",
@@ -82,9 +91,27 @@ def ask(label: str, default: str) -> str:
     return answer or default
 
 
+def ask_language(default: str) -> str:
+    """Ask for the CV's language until the answer is one of :data:`LANGUAGES`."""
+    while True:
+        answer = ask(f"Language ({', '.join(LANGUAGES)})", default)
+        if answer in LANGUAGES:
+            return answer
+        print(f"  {answer!r} is not one of them", file=sys.stderr)
+
+
 def make_draft(args: argparse.Namespace, interactive: bool) -> Draft:
     """The draft from the imported file, or a blank CV; options override what it says."""
-    draft = blank_draft(DEFAULT_NAME) if args.source is None else read_source(args.source)
+    language = args.language
+    if args.source is None:
+        if language is None and interactive:
+            language = ask_language(DEFAULT_LANGUAGE)
+        draft = blank_draft(DEFAULT_NAME, language or DEFAULT_LANGUAGE)
+    else:
+        draft = read_source(args.source)
+        if language is None and interactive and not draft.language:
+            language = ask_language(DEFAULT_LANGUAGE)
+        draft.language = language or draft.language or DEFAULT_LANGUAGE
     for path in args.bib or []:
         bibtex.add(draft, path)
     if args.requirement:

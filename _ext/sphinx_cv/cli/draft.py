@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..source.dates import DateError, parse_dates
+from ..source.names import in_ascii
 
 
 @dataclass
@@ -79,8 +80,10 @@ class Draft:
     bib: str = ""
     plain: bool = True
     html_baseurl: str = ""
-    #: How an open span ends (``cv_present_label``).
-    present_label: str = "Present"
+    #: How an open span ends (``cv_present_label``); "" is the language's word.
+    present_label: str = ""
+    #: The CV's ``language`` ("de"): ``--language``, or what an import says ("" if nothing).
+    language: str = ""
     report: list[str] = field(default_factory=list)
     source: str = ""
     #: The line of ``requirements.txt`` that installs sphinx-cv (empty: this install's).
@@ -94,12 +97,13 @@ class Draft:
         """Add a line to the report the command prints."""
         self.report.append(line)
 
-    def page(self, title: str) -> Page:
-        """The page titled ``title``, made (with a unique slug) if it is new."""
+    def page(self, title: str, fallback: str = "") -> Page:
+        """The page titled ``title``, made (with a unique slug) if it is new; ``fallback``
+        names its file when the title has no Latin letters (학력 → education.md)."""
         for page in self.pages:
             if page.title == title:
                 return page
-        slug = slugify(title) or "section"
+        slug = slugify(title, self.language) or slugify(fallback) or "section"
         taken = {page.slug for page in self.pages} | {"index"}
         base, number = slug, 2
         while slug in taken:
@@ -121,9 +125,10 @@ class Draft:
         return counts
 
 
-def slugify(title: str) -> str:
-    """A file name from a section title: ``Research & Work`` → ``research-work``."""
-    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+def slugify(title: str, language: str = "") -> str:
+    """A file name from a section title: ``Research & Work`` → ``research-work``, in ASCII
+    as the CV's language writes it (``Vorträge`` → ``vortraege`` in German)."""
+    return re.sub(r"[^a-z0-9]+", "-", in_ascii(title, language or None).lower()).strip("-")
 
 
 def check_date(draft: Draft, where: str, text: str) -> str:

@@ -15,6 +15,14 @@ from string import Template
 from ..source.records import TIMELINE_KINDS
 from . import markdown as md
 from .draft import Bibliography, Block, Draft, Entry, Keywords, Page, Text
+from .languages import (
+    DATE_FORMATS,
+    DEFAULT_LANGUAGE,
+    example_date,
+    section_titles,
+    spoken_example,
+    with_apt_packages,
+)
 from .requirement import this_install
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -62,15 +70,16 @@ class TargetNotEmpty(Exception):
     """The target folder exists and holds files (``--force`` writes anyway)."""
 
 
-def blank_draft(name: str) -> Draft:
-    """A new CV: the owner's profile and the usual sections, each with a commented example."""
-    draft = Draft(name=name)
+def blank_draft(name: str, language: str = DEFAULT_LANGUAGE) -> Draft:
+    """A new CV: the owner's profile and the usual sections, each with a commented example,
+    titled in ``language`` ("Werdegang", "Publikationen", …)."""
+    draft = Draft(name=name, language=language)
     examples: dict[str, list[Block]] = {
         "Education": [
             Entry(
                 "timeline",
                 "University of Somewhere",
-                "2020-09 -- present",
+                example_date(language, "Education", "2020-09 -- present"),
                 {"role": "Ph.D. in Physics", "location": "Somewhere, Country", "kind": "education"},
                 bullets=["Advisor: Prof. Jane Doe"],
             )
@@ -79,12 +88,29 @@ def blank_draft(name: str) -> Draft:
             Entry(
                 "timeline",
                 "Institute of Examples",
-                "2019-06 -- 2019-08",
+                example_date(language, "Experience", "2019-06 -- 2019-08"),
                 {"role": "Research Intern", "location": "City"},
                 bullets=["What you did, in one line"],
             )
         ],
         "Publications": [],
+        "Grants": [
+            Entry(
+                "award",
+                "Title of the Funded Project",
+                "2023 -- 2026",
+                {"issuer": "Funding Agency"},
+                paragraphs=["The amount, and what it pays for"],
+            )
+        ],
+        "Teaching": [
+            Entry(
+                "timeline",
+                "Seminar: Title of the Course",
+                example_date(language, "Teaching", "2024 Spring"),
+                {"role": "University of Somewhere", "kind": "activity"},
+            )
+        ],
         "Talks": [
             Entry(
                 "timeline",
@@ -103,12 +129,13 @@ def blank_draft(name: str) -> Draft:
             )
         ],
         "Skills": [
-            Keywords("skills", [("Languages", ["English (native)", "French (fluent)"])]),
+            Keywords("skills", [spoken_example(language)]),
             Keywords("interests", items=["Optimization", "Statistics"]),
         ],
     }
-    for title, blocks in examples.items():
-        page = draft.page(title)
+    for section, title in section_titles(language):
+        page = draft.page(title, fallback=section)
+        blocks = examples[section]
         if blocks:
             lines = [EXAMPLE_NOTE]
             for block in blocks:
@@ -217,7 +244,8 @@ def project_files(draft: Draft) -> dict[str, str]:
         "project": repr(md.one_line(draft.name)),
         "copyright": repr(f"{year}, {md.one_line(draft.name)}"),
         "html_baseurl": repr(draft.html_baseurl),
-        "present_label": repr(draft.present_label),
+        "language": repr(draft.language or DEFAULT_LANGUAGE),
+        "settings": "\n".join(language_settings(draft)),
         "requirement": draft.requirement or this_install().spec,
     }
     files = {
@@ -231,17 +259,39 @@ def project_files(draft: Draft) -> dict[str, str]:
         files[f"docs/{page.slug}.md"] = page_text(page, draft.plain)
     for template, target in FIXED_FILES.items():
         files[target] = (TEMPLATES / template).read_text(encoding="utf-8")
+    pages, readthedocs = ".github/workflows/pages.yml", ".readthedocs.yaml"
+    files[pages], files[readthedocs] = with_apt_packages(
+        files[pages], files[readthedocs], draft.language
+    )
     return files
 
 
 def imported_settings(draft: Draft) -> str:
     """conf.py's last lines: the settings the imported file gave (values written by repr)."""
-    if not draft.conf:
+    # The date format is written with the language's settings (language_settings).
+    settings = {name: value for name, value in draft.conf.items() if name != "cv_date_format"}
+    if not settings:
         return ""
-    lines = [f"{name} = {value!r}" for name, value in draft.conf.items()]
+    lines = [f"{name} = {value!r}" for name, value in settings.items()]
     return (
         f"\n# -- Read from {md.one_line(draft.source)!r} ------------\n" + "\n".join(lines) + "\n"
     )
+
+
+def language_settings(draft: Draft) -> list[str]:
+    """conf.py's date settings: set where the import or the language says, else shown
+    commented, for the language's own words and forms ("heute", "März 2020")."""
+    label = draft.present_label
+    month = draft.conf.get("cv_date_format") or DATE_FORMATS.get(draft.language)
+    return [
+        f"cv_present_label = {label!r}  # how an open span ends"
+        if label
+        else '# cv_present_label = "Current"  # how an open span ends; unset: the language\'s word',
+        f"cv_date_format = {month!r}  # how a month is shown, as the language's CVs do"
+        if month
+        else '# cv_date_format = "%B %Y"  # how a month is shown; unset: the language\'s form',
+    ]
+
 
 
 def _template(name: str, values: dict[str, str]) -> str:

@@ -47,8 +47,7 @@ from ..publications.style import (
     shows_note,
 )
 from ..source.config import date_settings
-from ..source.dates import SEASON_MONTHS, DatePoint, Span, format_dates
-from ..source.keywords import split_language
+from ..source.dates import DatePoint, Span, format_dates
 from ..source.records import (
     PROFILE_NETWORKS,
     AwardRecord,
@@ -57,6 +56,7 @@ from ..source.records import (
     TimelineRecord,
     profile_username,
 )
+from ..source.spoken import spoken_entries
 
 logger = logging.getLogger(__name__)
 
@@ -76,9 +76,10 @@ KIND_SECTIONS = {
 
 
 def iso_date(point: DatePoint) -> str:
-    """A point in the schema's ISO 8601 form; a season is its first month (Fall → -09)."""
-    if point.season is not None:
-        return f"{point.year:04d}-{SEASON_MONTHS[point.season.lower()]:02d}"
+    """A point in the schema's ISO 8601 form; a season or term is its first month (Fall →
+    -09, a winter semester → -10, a summer semester → -04)."""
+    if point.term is not None:
+        return f"{point.year:04d}-{point.first_month:02d}"
     return point.iso
 
 
@@ -202,14 +203,16 @@ def basics(record: ProfileRecord | None, image: str = "") -> dict[str, Any]:
     )
 
 
-def keyword_sections(groups: Iterable[KeywordGroup]) -> dict[str, list[dict[str, Any]]]:
-    """``skills``, ``languages`` and ``interests`` from the keyword groups."""
+def keyword_sections(
+    groups: Iterable[KeywordGroup], language: str | None = None
+) -> dict[str, list[dict[str, Any]]]:
+    """``skills``, ``languages`` and ``interests`` from the keyword groups (the CV in
+    ``language``, whose language names a group of spoken languages may use)."""
     sections: dict[str, list[dict[str, Any]]] = {"skills": [], "languages": [], "interests": []}
     for group in groups:
         if group.section == "languages":
-            for item in group.items:
-                language, fluency = split_language(item)
-                sections["languages"].append(_compact({"language": language, "fluency": fluency}))
+            for spoken, fluency in spoken_entries(group.label, group.items, language):
+                sections["languages"].append(_compact({"language": spoken, "fluency": fluency}))
         elif group.label:
             sections[group.section].append({"name": group.label, "keywords": list(group.items)})
         else:
@@ -292,7 +295,7 @@ def build_resume(env: BuildEnvironment) -> dict[str, Any]:
             for style in [configured_style(env)]
             for entry in model.publications(env)
         ],
-        **keyword_sections(model.keyword_groups(env)),
+        **keyword_sections(model.keyword_groups(env), env.config.language),
         "projects": timeline["projects"],
     }
     meta = {}

@@ -8,41 +8,30 @@ A forker's conf.py names no file: the PDF is named after the owner
 from __future__ import annotations
 
 import re
-import unicodedata
 from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from ..source.config import warn_at
+from ..source.names import in_ascii
 
 #: ``cv_paper_size`` values; "a4paper" and "letterpaper" (LaTeX's names) are read too.
 PAPER_SIZES = ("a4", "letter")
 DEFAULT_PAPER_SIZE = "a4"
 
-#: Latin letters that Unicode does not decompose into a base letter and a mark.
-TRANSLITERATION = str.maketrans(
-    {
-        "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss",
-        "ẞ": "SS", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ł": "l", "Ł": "L",
-        "þ": "th", "Þ": "Th", "ħ": "h", "Ħ": "H", "ı": "i", "ŧ": "t", "Ŧ": "T",  # noqa: RUF001
-        "ŋ": "ng", "Ŋ": "Ng", "ĸ": "q", "ſ": "s",  # noqa: RUF001
-    }
-)  # fmt: skip
-
 #: The PDF's name when the owner's name has no Latin letters (송민학).
 FALLBACK_PDF_STEM = "cv"
 
 
-def pdf_stem(name: str) -> str:
-    """The PDF's file name stem for ``name``, in ASCII.
+def pdf_stem(name: str, language: str | None = None) -> str:
+    """The PDF's file name stem for ``name``, in ASCII as the CV's ``language`` writes it.
 
-    "Ana Cláudia Ribeiro-Søndergaard" gives "ana-claudia-ribeiro-sondergaard-cv";
-    a name without Latin letters gives "cv".
+    "Ana Cláudia Ribeiro-Søndergaard" gives "ana-claudia-ribeiro-sondergaard-cv",
+    "Friederike Müller" in German "friederike-mueller-cv"; a name without Latin
+    letters gives "cv".
     """
-    ascii_name = unicodedata.normalize("NFKD", name.translate(TRANSLITERATION))
-    ascii_name = ascii_name.encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", in_ascii(name, language).lower()).strip("-")
     return f"{slug}-{FALLBACK_PDF_STEM}" if slug else FALLBACK_PDF_STEM
 
 
@@ -52,7 +41,7 @@ def pdf_filename(app: Sphinx, config: Config) -> str:
     stem = wanted.removesuffix(".pdf")
     if wanted and re.fullmatch(r"[\w.+-]+", stem, flags=re.ASCII):
         return stem + ".pdf"
-    default = pdf_stem(config.author or config.project) + ".pdf"
+    default = pdf_stem(config.author or config.project, config.language) + ".pdf"
     if wanted:
         warn_at(
             app,

@@ -4,6 +4,8 @@
 - ``records``: the typed records every output reads;
 - ``nodes``: the docutils nodes that carry them to the writers;
 - ``directives``: ``timeline``, ``award``, ``profile``; ``keywords``: ``skills``, ``interests``;
+- ``spoken``: which ``skills`` group lists spoken languages (and their fluency);
+- ``names``: the owner's name on the home page, and in ASCII for file names;
 - ``grouping``: consecutive entries become one list;
 - ``domain``: the ``cv`` domain, every record per document;
 - ``translation``: a translated CV's text into its records;
@@ -26,6 +28,7 @@ from .directives import AwardDirective, ProfileDirective, TimelineDirective
 from .domain import CVDomain, OneProfile
 from .grouping import GroupEntries
 from .keywords import InterestsDirective, SkillsDirective
+from .names import ProfileHeading
 from .reading import replace_control_characters
 from .tagged import TaggedDirective
 from .translation import TranslatedRecords
@@ -41,8 +44,12 @@ def enable_myst_syntax(app: Sphinx, config: Config) -> None:
 
 def setup(app: Sphinx) -> None:
     """Register the date settings, the directives, the domain and the grouping."""
-    app.add_config_value("cv_present_label", "Present", "env", types=(str, dict))
-    app.add_config_value("cv_date_format", "%b %Y", "env", types=(str,))
+    # None is "the language's": a distinct value, so that removing a setting from conf.py
+    # (or adding one equal to a default) changes what Sphinx compares and the pages follow.
+    app.add_config_value("cv_present_label", None, "env", types=(str, dict, type(None)))
+    app.add_config_value("cv_date_format", None, "env", types=(str, type(None)))
+    # How a semester is shown: "WS 2013/14" / "Winter 2013/14", or "Fall 2013" ("season").
+    app.add_config_value("cv_semesters", "semester", "env", types=(str,))
     app.add_directive("timeline", TimelineDirective)
     app.add_directive("award", AwardDirective)
     app.add_directive("profile", ProfileDirective)
@@ -52,6 +59,7 @@ def setup(app: Sphinx) -> None:
     app.add_domain(CVDomain)
     app.add_transform(GroupEntries)
     app.add_transform(TranslatedRecords)
+    app.add_transform(ProfileHeading)
     app.add_post_transform(OneProfile)
     app.connect("config-inited", enable_myst_syntax)
     app.connect("config-inited", check_config)

@@ -19,7 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
-from .dates import default_present_label
+from .dates import SEMESTER_STYLES, default_present_label
 
 logger = logging.getLogger(__name__)
 
@@ -31,10 +31,13 @@ ACCEPTED = {
     "cv_max_authors": "a whole number of names, 1 or more, such as 10 (or None: 10, or 6 "
     "in the Vancouver form)",
     "cv_publication_style": "'cv' or 'vancouver'",
+    "cv_semesters": "'semester' (WS 2013/14, Winter 2013/14) or 'season' (Fall 2013)",
 }
 
 
-def _month_format_problem(value: str) -> str | None:
+def _month_format_problem(value: str | None) -> str | None:
+    if value is None:
+        return None  # the language's
     if "%" not in value.replace("%%", ""):
         return "has no % code, so every month would look the same"
     try:
@@ -50,7 +53,12 @@ def _month_format_problem(value: str) -> str | None:
     return None
 
 
-#: Checks beyond the type: each returns what is wrong, or None.
+#: How a default of None ("the language's") is named in a warning.
+LANGUAGE_DEFAULTS = {
+    "cv_present_label": "'Present' (in English; the language's word)",
+    "cv_date_format": "'%b %Y' (in English; the language's form)",
+}
+
 def _count_problem(value: Any) -> str | None:
     if isinstance(value, bool) or (isinstance(value, int) and value < 1):
         return "is not a number of names"
@@ -61,10 +69,12 @@ def _publication_style_problem(value: str) -> str | None:
     return None if value in ("cv", "vancouver") else "is not a publication style"
 
 
+#: Checks beyond the type: each returns what is wrong, or None.
 EXTRA_CHECKS: dict[str, Callable[[Any], str | None]] = {
     "cv_date_format": _month_format_problem,
     "cv_max_authors": _count_problem,
     "cv_publication_style": _publication_style_problem,
+    "cv_semesters": lambda value: None if value in SEMESTER_STYLES else "is no style of semesters",
 }
 
 
@@ -74,20 +84,25 @@ TEXT_SETTINGS = ("project", "author")
 
 
 def is_set_by_user(config: Config, name: str) -> bool:
-    """Whether conf.py or the command line gave ``name`` a value."""
+    """Whether conf.py or the command line gave ``name`` a value.
+
+    Not for deciding what a ``cv_*`` value means: Sphinx sees a setting removed
+    only when the value changes, so "left out" must be a value of its own (None).
+    """
     # Sphinx has no public "was this set?"; conf.py's namespace is _raw_config.
     return name in config.overrides or name in config._raw_config
 
 
 def date_settings(config: Config) -> dict[str, Any]:
     """How dates are shown: ``cv_present_label``/``cv_date_format`` if set, else ``language``'s."""
-    label = config.cv_present_label if is_set_by_user(config, "cv_present_label") else None
+    label = config.cv_present_label
     if isinstance(label, dict):  # {"en": "Current"}: other languages say it their way
         label = label.get(config.language)
     return {
         "present_label": str(label) if label else default_present_label(),
-        "month_format": config.cv_date_format if is_set_by_user(config, "cv_date_format") else None,
+        "month_format": config.cv_date_format or None,
         "language": config.language,
+        "semesters": config.cv_semesters,
     }
 
 
@@ -114,9 +129,10 @@ def check_config(app: Sphinx, config: Config) -> None:
             problem = EXTRA_CHECKS[name](value)
         if problem is None:
             continue
-        accepted = ACCEPTED.get(name, f"a value like the default {default!r}")
+        shown = LANGUAGE_DEFAULTS.get(name, repr(default))
+        accepted = ACCEPTED.get(name, f"a value like the default {shown}")
         logger.warning(
-            f"{name} = {value!r} {problem}; accepted is {accepted}; using the default {default!r}",
+            f"{name} = {value!r} {problem}; accepted is {accepted}; using the default {shown}",
             location=conf_py_location(app, name),
             type="cv",
             subtype="config",

@@ -24,6 +24,7 @@ from . import nodes as cv
 from . import records as rec
 from .config import date_settings, is_set_by_user
 from .dates import DateError, Span, parse_dates
+from .names import name_words
 from .versions import shown_text, tags_option
 
 logger = logging.getLogger(__name__)
@@ -488,8 +489,3 @@ class ProfileDirective(CVDirective):
             return nodes.Text(value)
         shown = value if field == "website" else value.split("://", 1)[-1].rstrip("/")
         return nodes.reference(shown, shown, refuri=value, internal=False)
-
-
-def name_words(name: str) -> set[str]:
-    """The words of a name of two letters or more, case-folded: "Song, Minhak" → {song, minhak}."""
-    return set(re.findall(r"\w{2,}", name.casefold()))

@@ -12,9 +12,11 @@ only reads it into :class:`KeywordGroup` records::
     Theoretical Foundations of Modern Machine Learning; Optimization; Sampling
     :::
 
-A bullet of ``skills`` is a bold label followed by its items; the group
-labelled as ``:languages:`` says (default ``Languages``) holds spoken
-languages, each ``Name (fluency)``. ``interests`` takes paragraphs or bullets,
+A bullet of ``skills`` is a bold label followed by its items; a group of
+spoken languages, each ``Name (fluency)``, is told apart by
+:func:`~sphinx_cv.source.spoken.spoken_languages` (its entries are language
+names, or its label is the word for languages, or ``:languages:`` names it).
+``interests`` takes paragraphs or bullets,
 labelled or not. Items are separated by ``;`` when the text has one, else by
 ``,``; separators inside parentheses do not count.
 """
@@ -28,25 +30,15 @@ from docutils.parsers.rst import directives
 
 from .directives import CVDirective
 from .records import KeywordGroup
+from .spoken import spoken_languages
 from .tagged import is_tagged_block
 from .versions import tags_option
-
-#: The label of the ``skills`` group that lists spoken languages, unless ``:languages:`` says.
-DEFAULT_LANGUAGES_LABEL = "Languages"
 
 
 def split_items(text: str) -> tuple[str, ...]:
     """Split on ``;`` if the text has one (outside parentheses), else on ``,``."""
     separator = ";" if _split(text, ";") != [text] else ","
     return tuple(item for item in (part.strip() for part in _split(text, separator)) if item)
-
-
-def split_language(item: str) -> tuple[str, str]:
-    """``Korean (mother tongue)`` → ``("Korean", "mother tongue")``."""
-    name, paren, rest = item.partition("(")
-    if paren and rest.endswith(")"):
-        return name.strip(), rest[:-1].strip()
-    return item.strip(), ""
 
 
 def _split(text: str, separator: str) -> list[str]:
@@ -145,13 +137,13 @@ class KeywordsDirective(CVDirective):
         holder["record"] = KeywordGroup(
             docname=self.env.docname,
             lineno=lineno,
-            section=self.section_of(label),
+            section=self.section_of(label, items),
             label=label,
             items=items,
             tags=tags,
         )
 
-    def section_of(self, label: str) -> str:
+    def section_of(self, label: str, items: tuple[str, ...]) -> str:
         return self.section
 
 
@@ -166,9 +158,10 @@ class SkillsDirective(KeywordsDirective):
         "languages": directives.unchanged,
     }
 
-    def section_of(self, label: str) -> str:
-        languages = self.options.get("languages", DEFAULT_LANGUAGES_LABEL).strip()
-        return "languages" if label.casefold() == languages.casefold() else "skills"
+    def section_of(self, label: str, items: tuple[str, ...]) -> str:
+        chosen = self.options.get("languages", "").strip() or None
+        spoken = spoken_languages(label, items, self.config.language, chosen)
+        return "languages" if spoken else "skills"
 
 
 class InterestsDirective(KeywordsDirective):

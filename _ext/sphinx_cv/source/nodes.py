@@ -6,7 +6,8 @@ A ``timeline`` or ``award`` directive gives one :class:`cv_entry`::
       cv_entry               record=TimelineRecord | AwardRecord
         cv_entry_header
           cv_entry_title     the argument, parsed as inline Markdown
-          cv_entry_dates     spans=..., present_label=..., month_format=..., language=...
+          cv_entry_dates     spans=..., present_label=..., month_format=..., language=...,
+                             semesters=...
         cv_entry_meta        role, location or issuer, when given
           cv_entry_field     field="role" | "location" | "issuer"
         cv_entry_body        the directive's content
@@ -96,12 +97,13 @@ ALL_NODES = (
 
 def dates_text(node: nodes.Element, **options: Any) -> str:
     """The dates a :class:`cv_entry_dates` node carries, formatted as it says (the
-    present label, month format and language); ``options`` of
+    present label, month format, language and semester style); ``options`` of
     :func:`~sphinx_cv.source.dates.format_dates` override them (``show_point``)."""
     settings = {
         "present_label": node["present_label"],
         "month_format": node["month_format"],
         "language": node.get("language"),
+        "semesters": node.get("semesters", "semester"),
         **options,
     }
     return format_dates(node["spans"], **settings)

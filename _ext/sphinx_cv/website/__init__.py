@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.locale import _ as sphinx_
 
 from ..publications.nodes import PUBLICATION_NODES
 from ..source.nodes import ALL_NODES
@@ -36,6 +37,14 @@ def add_static_path(app: Sphinx, config: Config) -> None:
         config.html_static_path = [*config.html_static_path, str(STATIC_DIR)]
 
 
+def translate_search_bar(app: Sphinx, config: Config) -> None:
+    """The theme's search box says "Search..." in English whatever the language (a theme
+    option, not a catalog word): say it with Sphinx's word for "Search" ("Suche...")."""
+    options = config.html_theme_options or {}
+    if config.html_theme == "sphinx_book_theme" and "search_bar_text" not in options:
+        config.html_theme_options = {**options, "search_bar_text": f"{sphinx_('Search')}..."}
+
+
 def name_the_page(
     app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object
 ) -> None:
@@ -52,6 +61,7 @@ def setup(app: Sphinx) -> None:
     for node in (*ALL_NODES, *PUBLICATION_NODES):
         app.add_node(node, override=True, html=HANDLERS[node.__name__])
     app.connect("config-inited", add_static_path)
+    app.connect("config-inited", translate_search_bar)
     app.add_css_file("sphinx_cv.css")
     app.connect("html-page-context", add_copy_script)
     app.connect("html-page-context", name_the_page, priority=100)

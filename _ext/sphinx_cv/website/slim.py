@@ -16,7 +16,10 @@ icons, so with ``cv_slim_site = True`` (the default) the extension
 - turns off the full-screen and download buttons unless ``conf.py`` sets them;
 - titles pages "Project — Page", puts the site title in a landmark, and
   gives the site a favicon with the author's initials unless
-  ``html_favicon`` is set.
+  ``html_favicon`` is set;
+- says every word in the CV's language: the footer is its own ("Lebenslauf
+  von …", not the theme's "By …"), and the theme's buttons that its templates
+  write in English get tooltips from the catalog.
 
 Independently of that switch, the publication list gets valid ARIA roles.
 """
@@ -32,6 +35,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.writers.html5 import HTML5Translator
 
+from ..i18n import _
 from ..model import WEBSITE_BUILDERS
 from . import stylesheet
 
@@ -153,6 +157,8 @@ def slim_page(
     context["css_files"][:] = [
         sheet for sheet in context["css_files"] if _name(sheet) not in dropped
     ]
+    if app.config.author:
+        context["cv_footer"] = _("Curriculum vitae of {name}").format(name=app.config.author)
     context["cv_stylesheet"] = (
         f"_static/{stylesheet.NAME}?v={stylesheet.current_digest(Path(app.outdir))}"
     )

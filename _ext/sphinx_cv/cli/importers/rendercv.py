@@ -449,7 +449,7 @@ def read_settings(draft: Draft, document: dict[str, Any]) -> DateWords:
     if language in LANGUAGES:
         used["locale"].add("language")
         if LANGUAGES[language] != "en":
-            draft.conf["language"] = LANGUAGES[language]
+            draft.language = LANGUAGES[language]
             draft.note(
                 f"locale.language: {language}, written as language = {LANGUAGES[language]!r}"
             )

@@ -1,0 +1,396 @@
+"""The README's commands run as written.
+
+Every command the README shows (its ``sh`` blocks and its inline ``./cv …``,
+``nox -s …``, ``sphinx-build …`` and ``sphinx-cv …``) is either run here or
+listed in :data:`NOT_RUN` with the reason. A ``./cv`` command goes through the
+real ``./cv`` script (with a stand-in for nox that records what it is given),
+then through nox's rule for a session's arguments, then through the session of
+``noxfile.py`` (with a stand-in ``session`` that runs its commands with this
+environment's Python instead of installing one): what ``./cv html -D
+language=ko`` builds is what a user gets, without the network.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import runpy
+import shlex
+import shutil
+import subprocess
+import sys
+import types
+from pathlib import Path
+
+import pytest
+from conftest import REPO_DIR, TESTS_DIR, require_tool
+
+README = REPO_DIR / "README.md"
+
+#: Commands the tests do not run (and each one that starts with them), and why.
+NOT_RUN = {
+    "pipx install": "installs from the package index (tests/cli/test_package.py installs a wheel)",
+    "python -m pip install": "installs from the package index",
+    "./cv tests": "runs this test suite",
+    "./cv live": "a server that runs until it is stopped",
+    "./cv bench": "minutes of builds (benchmarks/bench.py --quick is its short form)",
+    "./cv audit": "needs npm and Lighthouse from the network",
+    "sphinx-intl": "not a dependency; the README says to install it",
+    "cd my-cv": "the folder the next command runs in",
+}
+#: Names in the text rather than commands: a program, a placeholder, a command's start.
+NAMED = {
+    "./cv": "the script",
+    "./cv SESSION": "a placeholder",
+    "py cv SESSION": "a placeholder (Windows)",
+    "sphinx-build": "the program",
+    "sphinx-build -M latexpdf": "./cv pdf runs it with its arguments",
+    "sphinx-cv new": "the command; its written-out forms are run",
+    "sphinx-cv new DIR": "a placeholder",
+    "python -m sphinx_cv new DIR": "a placeholder",
+}
+#: Build commands that compile a PDF (TeX needed).
+WITH_PDF = ("./cv html", "./cv html-ko", "./cv pdf", "./cv rtd", "nox -s html")
+
+
+def readme_commands() -> list[str]:
+    """The README's commands, in order, once each."""
+    text = README.read_text(encoding="utf-8")
+    found = []
+    for block in re.findall(r"```sh\n(.*?)```", text, flags=re.DOTALL):
+        found += [line.split("  #")[0].strip() for line in block.splitlines()]
+    prefixes = r"\./cv|py cv|nox -s|sphinx-build|sphinx-cv|python -m sphinx_cv|sphinx-intl|pipx"
+    found += re.findall(rf"`((?:{prefixes})(?: [^`]*)?)`", text)
+    return list(dict.fromkeys(command for command in found if command))
+
+
+def not_run(command: str) -> str | None:
+    """Why the tests do not run ``command``, or None."""
+    if command in NAMED:
+        return NAMED[command]
+    for prefix, reason in NOT_RUN.items():
+        if command == prefix or command.startswith(prefix + " "):
+            return reason
+    return None
+
+
+COMMANDS = readme_commands()
+RUN = [command for command in COMMANDS if not_run(command) is None]
+
+
+def test_the_readme_shows_commands():
+    assert "./cv html" in RUN
+    assert "./cv html -D language=ko" in RUN
+    assert "./cv tests" in COMMANDS
+    assert "./cv tests" not in RUN
+
+
+#: The README's ``sphinx-cv new`` commands, each with the file it reads (tests/data/…).
+NEW_COMMANDS = {
+    "sphinx-cv new my-cv --from resume.json": "jsonresume-sample.json",
+    "sphinx-cv new my-cv --from cv.yaml": "rendercv-example.yaml",
+    "sphinx-cv new my-cv --bib papers.bib": None,
+}
+
+
+def test_every_command_is_run_or_said_why_not():
+    """A command added to the README needs a way to run here, or a reason in NOT_RUN."""
+    builds = [
+        command for command in RUN if command.startswith(("./cv ", "nox -s ", "sphinx-build "))
+    ]
+    assert sorted(builds) == sorted([*BUILT, *SAME_AS])
+    assert set(RUN_WITHIN) | set(LIKE) <= set(BUILT)
+    new = [command for command in RUN if command.startswith("sphinx-cv new")]
+    quick_start = [command for command in new if "--name" in command]
+    assert len(quick_start) == 1
+    assert sorted(set(new) - set(quick_start)) == sorted(NEW_COMMANDS)
+    assert sorted(builds + new) == sorted(RUN)
+
+
+# -- ./cv and nox -------------------------------------------------------------------
+
+FAKE_NOX = """#!{python}
+import json, sys
+with open({record!r}, "w") as out:
+    json.dump(sys.argv[1:], out)
+"""
+
+
+def nox_argv(cv_script: Path, args: list[str], tmp_path: Path) -> list[str]:
+    """What ``./cv ARGS`` gives nox: the real script beside a recording stand-in for nox."""
+    home = tmp_path / "cv-home"
+    (home / ".venv" / "bin").mkdir(parents=True, exist_ok=True)
+    shutil.copy(cv_script, home / "cv")
+    record = tmp_path / "nox-argv.json"
+    nox = home / ".venv" / "bin" / "nox"
+    nox.write_text(FAKE_NOX.format(python=sys.executable, record=str(record)), encoding="utf-8")
+    nox.chmod(0o755)
+    subprocess.run([sys.executable, home / "cv", *args], check=True, capture_output=True)
+    return json.loads(record.read_text(encoding="utf-8"))
+
+
+def session_and_posargs(argv: list[str]) -> tuple[str, list[str]]:
+    """nox's rule: ``-s NAME``, and everything after the first ``--`` is the session's."""
+    session = argv[argv.index("-s") + 1]
+    return session, argv[argv.index("--") + 1 :] if "--" in argv else []
+
+
+@pytest.mark.parametrize(
+    ("args", "argv"),
+    [
+        (["html"], ["-s", "html"]),
+        (["html", "-D", "language=ko"], ["-s", "html", "--", "-D", "language=ko"]),
+        # The form nox itself takes: still one "--" (it was two, and "-D" a file name).
+        (["html", "--", "-D", "language=ko"], ["-s", "html", "--", "-D", "language=ko"]),
+        (["tests", "-k", "pdf"], ["-s", "tests", "--", "-k", "pdf"]),
+        (["--list"], ["--list"]),
+    ],
+)
+def test_cv_gives_nox_the_sessions_arguments_after_one_double_dash(args, argv, tmp_path):
+    assert nox_argv(REPO_DIR / "cv", args, tmp_path) == argv
+
+
+@pytest.mark.parametrize("command", [c for c in COMMANDS if c.startswith(("./cv ", "nox -s "))])
+def test_every_session_the_readme_names_is_in_the_noxfile(command):
+    sessions = noxfile_sessions(REPO_DIR / "noxfile.py")
+    name = shlex.split(command)[1 if command.startswith("./cv") else 2]
+    if name != "SESSION":
+        assert name in sessions, command
+
+
+# -- running the sessions --------------------------------------------------------------
+
+
+def noxfile_sessions(path: Path) -> dict[str, types.FunctionType]:
+    """The sessions of a noxfile by name, read with a stand-in ``nox`` module."""
+    found: dict[str, types.FunctionType] = {}
+    fake = types.ModuleType("nox")
+    fake.options = types.SimpleNamespace()
+    fake.Session = object
+
+    def session(function=None, *, name=None, **_):
+        def register(function):
+            found[name or function.__name__] = function
+            return function
+
+        return register(function) if function is not None else register
+
+    fake.session = session
+    saved = sys.modules.get("nox")
+    sys.modules["nox"] = fake
+    try:
+        runpy.run_path(str(path))
+    finally:
+        if saved is None:
+            del sys.modules["nox"]
+        else:
+            sys.modules["nox"] = saved
+    return found
+
+
+class Session:
+    """What a session uses of ``nox.Session``: its commands run here, with this Python."""
+
+    def __init__(self, posargs: list[str], cache: Path, dry: bool = False) -> None:
+        self.posargs, self.dry = posargs, dry
+        self.virtualenv = types.SimpleNamespace(location=str(cache))
+        self.cache_dir = cache
+        self.ran: list[list[str]] = []
+
+    def install(self, *args: str) -> None:
+        """Nothing: this environment has every dependency (and no network)."""
+
+    def log(self, *args: object) -> None:
+        pass
+
+    def error(self, message: str) -> None:
+        pytest.fail(message)
+
+    def run(self, program: str, *args: str, **_: object) -> None:
+        command = [*executable(program), *map(str, args)]
+        self.ran.append([program, *map(str, args)])
+        if self.dry:
+            return
+        env = {**os.environ, "PYTHONPATH": str(REPO_DIR / "_ext")}
+        result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+        assert result.returncode == 0, f"{command}\n{result.stdout[-2000:]}{result.stderr}"
+
+
+def executable(program: str) -> list[str]:
+    """The program as this environment runs it."""
+    if program == "sphinx-build":
+        return [sys.executable, "-m", "sphinx"]
+    if program == "python":
+        return [sys.executable]
+    if program == "check-jsonschema":
+        return [sys.executable, "-m", "check_jsonschema"]
+    here = str(Path(sys.executable).parent)
+    return [shutil.which(program, path=here) or shutil.which(program) or program]
+
+
+def run_cv(project: Path, args: list[str], tmp_path: Path, dry: bool = False) -> Session:
+    """``./cv ARGS`` in ``project``: its own ./cv, then nox's rule, then its noxfile
+    (``dry``: the session's commands are recorded, not run)."""
+    session_name, posargs = session_and_posargs(nox_argv(project / "cv", args, tmp_path))
+    return run_session(project, session_name, posargs, tmp_path, dry)
+
+
+def run_session(
+    project: Path, name: str, posargs: list[str], tmp_path: Path, dry: bool = False
+) -> Session:
+    sessions = noxfile_sessions(project / "noxfile.py")
+    session = Session(posargs, tmp_path / "session-cache", dry)
+    session.cache_dir.mkdir(exist_ok=True)
+    cwd = Path.cwd()
+    os.chdir(project)  # nox runs a session in the noxfile's folder
+    try:
+        sessions[name](session)
+    finally:
+        os.chdir(cwd)
+    return session
+
+
+@pytest.fixture
+def repository(tmp_path: Path) -> Path:
+    """A copy of this repository, as a clone has it."""
+    copy = tmp_path / "repository"
+    ignore = shutil.ignore_patterns(".git", ".venv", ".nox", "_build", "_readthedocs", "*.pyc")
+    shutil.copytree(REPO_DIR, copy, ignore=ignore)
+    return copy
+
+
+def html_lang(page: Path) -> str:
+    return re.search(r'<html lang="([^"]+)"', page.read_text(encoding="utf-8"))[1]
+
+
+#: What each build command leaves, for the test to look at: (path, check).
+BUILT = {
+    "./cv html": ("docs/_build/html/index.html", "en"),
+    "./cv html -D language=ko": ("docs/_build/html/index.html", "ko"),
+    "./cv html-ko": ("docs/_build/html-ko/index.html", "ko"),
+    "nox -s html -- -W --keep-going": ("docs/_build/html/index.html", "en"),
+    "./cv resume": ("docs/_build/jsonresume/resume.json", None),
+    "sphinx-build -b jsonresume docs docs/_build/jsonresume": (
+        "docs/_build/jsonresume/resume.json",
+        None,
+    ),
+    "./cv gettext": ("docs/_build/gettext/education.pot", None),
+    "./cv pdf": ("docs/_build/resume/latex", None),
+    "./cv rtd": ("_readthedocs/html/index.html", "en"),
+    "./cv lint": (".readthedocs.yaml", None),
+}
+
+
+#: Commands that give nox the same arguments as another one: that one is run.
+SAME_AS = {
+    "./cv html -- -D language=ko": "./cv html -D language=ko",
+    "nox -s html": "./cv html",
+}
+#: Commands run as part of a stricter one: the same session, warnings as errors.
+RUN_WITHIN = {"./cv html": "nox -s html -- -W --keep-going"}
+#: Commands whose session runs what another one runs, into another folder: the
+#: other one is run, this one's commands are compared with it (seconds saved).
+LIKE = {"./cv html-ko": ("./cv html -D language=ko", "docs/_build/html-ko", "docs/_build/html")}
+
+
+def given_to_nox(command: str, tmp_path: Path) -> list[str]:
+    words = shlex.split(command)
+    return nox_argv(REPO_DIR / "cv", words[1:], tmp_path) if words[0] == "./cv" else words[1:]
+
+
+def test_the_same_commands_give_nox_the_same(tmp_path):
+    for command, same in SAME_AS.items():
+        assert command in COMMANDS
+        assert given_to_nox(command, tmp_path) == given_to_nox(same, tmp_path)
+    for command, (like, folder, its_folder) in LIKE.items():
+        ran = run_cv(REPO_DIR, shlex.split(command)[1:], tmp_path, dry=True).ran
+        other = run_cv(REPO_DIR, shlex.split(like)[1:], tmp_path, dry=True).ran
+        # The same words, in another order and with the other folder.
+        moved = [sorted(its_folder if word == folder else word for word in c) for c in ran]
+        assert moved == [sorted(c) for c in other]
+    for command, stricter in RUN_WITHIN.items():
+        session, posargs = session_and_posargs(given_to_nox(stricter, tmp_path))
+        assert given_to_nox(command, tmp_path) == ["-s", session]
+        assert posargs == ["-W", "--keep-going"]
+
+
+def marks(command: str) -> list[pytest.MarkDecorator]:
+    found = [pytest.mark.slow]
+    if command.startswith(WITH_PDF):
+        found.append(pytest.mark.latex)
+    return found
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        pytest.param(command, marks=marks(command))
+        for command in RUN
+        if not command.startswith("sphinx-cv new") and command not in {*SAME_AS, *RUN_WITHIN, *LIKE}
+    ],
+)
+def test_a_build_command_of_the_readme_runs_as_written(command, repository, tmp_path):
+    if command.startswith(WITH_PDF):
+        require_tool("latexmk", "xelatex")
+    words = shlex.split(command)
+    if words[0] == "./cv":
+        run_cv(repository, words[1:], tmp_path)
+    elif words[0] == "nox":
+        name, posargs = session_and_posargs(words[1:])
+        run_session(repository, name, posargs, tmp_path)
+    else:  # sphinx-build, run as a session runs it
+        session = Session([], tmp_path)
+        cwd = Path.cwd()
+        os.chdir(repository)
+        try:
+            session.run(*words)
+        finally:
+            os.chdir(cwd)
+    path, language = BUILT[command]
+    assert (repository / path).exists(), path
+    if language is not None:
+        assert html_lang(repository / path) == language
+    if command.startswith(("./cv html", "nox -s html", "./cv rtd")):
+        site = (repository / path).parent
+        assert sorted(pdf.name for pdf in site.glob("*.pdf")) == [
+            "minhak-song-cv.pdf",
+            "minhak-song-resume.pdf",
+        ]
+
+
+@pytest.mark.slow
+@pytest.mark.latex
+def test_the_quick_start_runs_as_written(tmp_path):
+    """``sphinx-cv new my-cv --name … --email … --website …``, ``cd my-cv``, ``./cv html``."""
+    require_tool("latexmk", "xelatex")
+    (new,) = [c for c in COMMANDS if c.startswith("sphinx-cv new my-cv --name")]
+    env = {**os.environ, "PYTHONPATH": str(REPO_DIR / "_ext")}
+    args = shlex.split(new)[1:]
+    subprocess.run([sys.executable, "-m", "sphinx_cv", *args], cwd=tmp_path, env=env, check=True)
+    project = tmp_path / "my-cv"
+    assert "./cv html" in COMMANDS
+    run_cv(project, ["html"], tmp_path)
+    site = project / "docs" / "_build" / "html"
+    assert "Ada Lovelace" in (site / "index.html").read_text(encoding="utf-8")
+    assert (site / "ada-lovelace-cv.pdf").is_file()
+
+
+@pytest.mark.parametrize(("command", "source"), NEW_COMMANDS.items())
+def test_the_import_commands_run_as_written(command, source, tmp_path):
+    name = shlex.split(command)[-1]
+    if source is None:
+        shutil.copy(REPO_DIR / "references.bib", tmp_path / name)
+    else:
+        shutil.copy(TESTS_DIR / "data" / source, tmp_path / name)
+    env = {**os.environ, "PYTHONPATH": str(REPO_DIR / "_ext")}
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx_cv", *shlex.split(command)[1:]],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "my-cv" / "docs" / "index.md").is_file()
