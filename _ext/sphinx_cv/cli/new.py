@@ -293,7 +293,6 @@ def language_settings(draft: Draft) -> list[str]:
     ]
 
 
-
 def _template(name: str, values: dict[str, str]) -> str:
     return Template((TEMPLATES / name).read_text(encoding="utf-8")).substitute(values)
 

@@ -59,6 +59,7 @@ LANGUAGE_DEFAULTS = {
     "cv_date_format": "'%b %Y' (in English; the language's form)",
 }
 
+
 def _count_problem(value: Any) -> str | None:
     if isinstance(value, bool) or (isinstance(value, int) and value < 1):
         return "is not a number of names"
