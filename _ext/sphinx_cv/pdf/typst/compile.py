@@ -9,7 +9,8 @@ violation is a warning too, and never costs the PDF. Typst's own warnings
 become Sphinx warnings.
 
 :class:`TypstRun` compiles in a thread (Typst releases Python's lock while it
-works), so that the website's HTML is written meanwhile.
+works), so that the website's HTML is written meanwhile; the versions' PDFs are
+compiled one after the other there by one compiler, which memoizes what they share.
 """
 
 from __future__ import annotations
@@ -20,8 +21,11 @@ import re
 import threading
 import unicodedata
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 from .fonts import typst_fonts
 from .markup import string_literal
@@ -75,9 +79,7 @@ def compile_typst(
 
     problems: list[Problem] = []
     standards: list[str] = [STANDARD]
-    compiler = typst.Compiler(
-        root=str(source.parent), font_paths=typst_fonts(system_fonts and not shipped_first)
-    )
+    compiler = _compiler(system_fonts and not shipped_first)
     try:
         data, warnings = _compile(compiler, source, standards)
     except typst.TypstError as error:
@@ -98,10 +100,30 @@ def compile_typst(
     return Result(pdf, problems)
 
 
+@cache
+def _compiler(system_fonts: bool) -> Any:
+    """One compiler a process for each set of fonts: a second version's PDF reuses what the
+    first one's compile laid out and loaded (Typst memoizes)."""
+    import typst
+
+    return typst.Compiler(font_paths=typst_fonts(system_fonts))
+
+
+#: Compiles run one at a time (a compiler is not shared between threads).
+_LOCK = threading.Lock()
+#: The thread the website's compiles run in, one after the other, while the HTML is written.
+_WORKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sphinx-cv-typst")
+
+
 def _compile(compiler, source: Path, standards: list[str]):
-    return compiler.compile_with_warnings(
-        input=str(source), format="pdf", pdf_standards=standards, timestamp=timestamp()
-    )
+    with _LOCK:
+        return compiler.compile_with_warnings(
+            input=str(source),
+            root=str(source.parent),
+            format="pdf",
+            pdf_standards=standards,
+            timestamp=timestamp(),
+        )
 
 
 def _message(error: object) -> str:
@@ -130,7 +152,7 @@ def _standard_problems(compiler, source: Path, error: Exception) -> list[Problem
             )
         ]
     text = source.read_text(encoding="utf-8")
-    missing = missing_characters(compiler, sorted(set(text)), _preamble(text))
+    missing = missing_characters(compiler, sorted(set(text)), _preamble(text), source.parent)
     if not missing:  # not found again: Typst's own words, then
         return [
             Problem(
@@ -146,7 +168,7 @@ def _preamble(text: str) -> str:
     return head
 
 
-def missing_characters(compiler, characters: list[str], preamble: str) -> list[str]:
+def missing_characters(compiler, characters: list[str], preamble: str, root: Path) -> list[str]:
     """The characters no font has. A probe prints them all, in code point order and
     without spaces, so that Typst names a whole run of missing ones (a script no font
     covers) at once; it is compiled again without them until it passes."""
@@ -159,7 +181,10 @@ def missing_characters(compiler, characters: list[str], preamble: str) -> list[s
     while left:
         probe = f"{preamble}\n#{string_literal(''.join(left))}\n"
         try:
-            compiler.compile(input=probe.encode(), format="pdf", pdf_standards=[STANDARD])
+            with _LOCK:
+                compiler.compile(
+                    input=probe.encode(), root=str(root), format="pdf", pdf_standards=[STANDARD]
+                )
         except typst.TypstError as error:
             found = MISSING_GLYPH.search(_message(error))
             gone = set(_unescape(found.group("text"))) & set(left) if found else set()
@@ -182,7 +207,7 @@ def _unescape(shown: str) -> str:
 
 
 class TypstRun:
-    """:func:`compile_typst` in a thread; :meth:`wait` gives the :class:`Result`."""
+    """:func:`compile_typst` in the compiles' thread; :meth:`wait` gives the :class:`Result`."""
 
     def __init__(
         self,
@@ -192,26 +217,25 @@ class TypstRun:
         system_fonts: bool = True,
         shipped_first: bool = True,
     ) -> None:
-        self.source, self.pdf, self.locate = source, pdf, locate
-        self.fonts = (system_fonts, shipped_first)
-        self.result: Result | None = None
-        self.thread = threading.Thread(target=self._run, daemon=True)
-        self.thread.start()
-
-    def _run(self) -> None:
-        try:
-            self.result = compile_typst(self.source, self.pdf, *self.fonts)
-        except Exception as error:  # reported by wait(), never a traceback
-            self.result = Result(None, error=f"{type(error).__name__}: {error}")
+        self.locate = locate
+        self.future = _WORKER.submit(_run, source, pdf, system_fonts, shipped_first)
 
     def wait(self, timeout: float | None = None) -> Result:
-        self.thread.join(timeout)
-        if self.result is None:
+        try:
+            result = self.future.result(timeout)
+        except TimeoutError:
             return Result(None, error=f"it took over {timeout:.0f} s")
-        for problem in self.result.problems:
+        for problem in result.problems:
             if problem.character:
                 problem.location = self.locate(problem.character)
-        return self.result
+        return result
 
     def stop(self) -> None:
-        pass  # a compile is short, and holds nothing to undo
+        self.future.cancel()  # not started yet: never; a running compile is short
+
+
+def _run(source: Path, pdf: Path, system_fonts: bool, shipped_first: bool) -> Result:
+    try:
+        return compile_typst(source, pdf, system_fonts, shipped_first)
+    except Exception as error:  # reported by wait(), never a traceback
+        return Result(None, error=f"{type(error).__name__}: {error}")
