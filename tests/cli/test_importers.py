@@ -284,7 +284,7 @@ def test_a_rendercv_file_builds_and_keeps_every_entry(tmp_path):
         "Postdoctoral Researcher",
         "Sep 2021 – Present",
         "What limits C₂₊ selectivity on copper?",
-        "2023 Fall",
+        "Fall 2023",  # as written: the grammar reads it
         "Marie Skłodowska-Curie Fellowship",
         "Operando Raman spectroscopy of Cu–Ag electrocatalysts",
         "Journal of Catalysis",

@@ -95,6 +95,9 @@ class Engine(Protocol):
     def is_input(self, path: Path) -> bool:
         """Whether the compile reads this file of the output folder."""
 
+    def options(self, app: Sphinx) -> str:
+        """What else the compile depends on (its settings), as text."""
+
     def start(self, app: Sphinx, source: Path) -> Run:
         """Start compiling ``source`` in the background."""
 
@@ -191,7 +194,13 @@ _builds: weakref.WeakKeyDictionary[Sphinx, SitePdf] = weakref.WeakKeyDictionary(
 
 def plan_pdf(app: Sphinx) -> None:
     """On an HTML build, check the engine: the PDFs are built unless it is missing."""
-    if app.builder.format != "html" or not app.config.cv_pdf_link:
+    if app.builder.format != "html":
+        return
+    if not app.config.cv_pdf_link:
+        # A PDF an earlier build put in the site is not this site's (html_extra_path's own
+        # file of that name is copied again later).
+        for name in pdf_names(app):
+            (Path(app.outdir) / name).unlink(missing_ok=True)
         return
     engine = engine_of(app)
     missing = engine.missing(app)
@@ -203,6 +212,14 @@ def plan_pdf(app: Sphinx) -> None:
         )
         return
     _builds[app] = SitePdf(app, engine, _Messages(app))
+
+
+def pdf_names(app: Sphinx) -> list[str]:
+    """The names every version's PDF has in the site, by the configured engine."""
+    engine = engine_of(app)
+    first = next(iter(versions(app.config)))
+    name = engine.pdf_name(app)
+    return [version_filename(name, version, first) for version in versions(app.config)]
 
 
 def note_removed(
@@ -255,7 +272,7 @@ def start_version(app: Sphinx, site: SitePdf, version: VersionPdf, key: str) -> 
     except Exception as error:  # a writer failing must not cost the website
         warn("the PDF for the website (%s) could not be written: %s", version.name, error)
         return
-    inputs = inputs_hash(engine, outdir)
+    inputs = inputs_hash(engine, outdir, engine.options(app))
     if stamp.get("inputs") == inputs and pdf.is_file():
         _write_stamp(version.work, key, inputs)
         version.pdf = pdf
@@ -266,9 +283,10 @@ def start_version(app: Sphinx, site: SitePdf, version: VersionPdf, key: str) -> 
     version.run = engine.start(app, source)
 
 
-def inputs_hash(engine: Engine, outdir: Path) -> str:
-    """A hash of the files the compile reads that the engine's builder writes."""
-    digest = hashlib.sha256()
+def inputs_hash(engine: Engine, outdir: Path, options: str = "") -> str:
+    """A hash of the files the compile reads that the engine's builder writes, and of its
+    ``options``."""
+    digest = hashlib.sha256(options.encode())
     for path in sorted(outdir.iterdir()):
         if path.is_file() and engine.is_input(path):
             digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")

@@ -1,10 +1,10 @@
 """Dates as people type them, read into the date grammar (:mod:`sphinx_cv.source.dates`).
 
-``2017-2021``, ``2015-Present``, ``Sep 2011 - Dec 2011``, ``2019–now``,
-``Fall 2023``, ``05/2019``, ``March 3, 2020`` and ``2021-09-01T00:00:00Z``
-become ``2017 -- 2021``, ``2015 -- present``, ``2011-09 -- 2011-12``,
-``2019 -- present``, ``2023 Fall``, ``2019-05``, ``2020-03-03`` and
-``2021-09-01``. Month names are English, or those a RenderCV ``locale`` gives.
+``2017-2021``, ``2015-Present``, ``Sep 2011 - Dec 2011``, ``March 3, 2020``
+and ``2021-09-01T00:00:00Z`` become ``2017 -- 2021``, ``2015 -- present``,
+``2011-09 -- 2011-12``, ``2020-03-03`` and ``2021-09-01``; what the grammar
+reads itself (``2019–now``, ``Fall 2023``, ``05/2019``) is kept as written.
+Month names are English, or those a RenderCV ``locale`` gives.
 Text that is not a date (``My Date``, ``Summer 2017 and 2018``) gives ``None``:
 the importer keeps it as written and the build warns at its line.
 """

@@ -19,10 +19,10 @@ their fields, as RenderCV does:
   like text, Markdown lists and paragraphs.
 
 Dates: ``date`` (any text) or ``start_date`` and ``end_date`` (``present``);
-free text (``2017-2021``, ``Sep 2011 - Dec 2011``, ``2019–now``, in the
-``locale``'s month names too) is read into the grammar, ``Fall 2023`` is
-written ``2023 Fall``. Text is Markdown in RenderCV, and kept so. ``tel:`` is
-taken off a phone number; ``photo`` is copied beside ``index.md`` and shown.
+free text (``2017-2021``, ``Sep 2011 - Dec 2011``, in the ``locale``'s month
+names too) is read into the grammar; what the grammar reads itself (``Fall
+2023``, ``2019–now``) is kept as written. Text is Markdown in RenderCV, and
+kept so. ``tel:`` is taken off a phone number; ``photo`` is copied beside ``index.md`` and shown.
 ``locale.language``, ``locale.present`` and the date template of ``design``
 become ``language``, ``cv_present_label`` and ``cv_date_format``; the rest of
 ``design``, ``locale`` and ``settings`` (RenderCV's look) is left out.

@@ -112,6 +112,9 @@ class LatexEngine:
     def is_input(self, path: Path) -> bool:
         return path.suffix in {".tex", ".sty", ".cls", ".def", ".png", ".jpg", ".jpeg"}
 
+    def options(self, app: Sphinx) -> str:
+        return ""  # latexmkrc and the .tex say everything
+
     def start(self, app: Sphinx, source: Path) -> _WebsiteRun:
         return _WebsiteRun(source)
 

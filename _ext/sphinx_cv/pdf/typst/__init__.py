@@ -93,6 +93,9 @@ class TypstEngine:
     def is_input(self, path: Path) -> bool:
         return path.suffix not in {".pdf", ".part"}
 
+    def options(self, app: Sphinx) -> str:
+        return f"system fonts: {app.config.cv_pdf_system_fonts}"
+
     def start(self, app: Sphinx, source: Path) -> _WebsiteRun:
         return _WebsiteRun(app, source, *self.doctrees.pop(source, (None, None)))
 
