@@ -142,9 +142,10 @@ def resume(session: nox.Session) -> None:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """Run the test suite (pytest); extra arguments go to pytest."""
+    """Run the test suite (pytest) on every core, a test file to a core (its shared builds
+    stay on one); extra arguments go to pytest (``-n 0``: in this process alone)."""
     install(session, "-e", ".[test]")
-    session.run("pytest", *session.posargs)
+    session.run("pytest", "-n", "auto", "--dist", "loadfile", *session.posargs)
 
 
 @nox.session
