@@ -76,6 +76,7 @@ def use_cv_style(app: Sphinx, config: Config) -> None:
         config.bibtex_tooltips = False
 
 
+@cache
 def _is_cv_style(style_name: str) -> bool:
     try:
         return issubclass(find_plugin(PLUGIN_GROUP, style_name), CVStyle)

@@ -39,6 +39,9 @@ from pybtex.richtext import HRef, String, Tag, Text
 from pybtex.scanner import PybtexSyntaxError
 from pybtex.style import FormattedEntry
 from pybtex.style.formatting import BaseStyle
+from pybtex.style.labels.number import LabelStyle as NumberLabelStyle
+from pybtex.style.names.plain import NameStyle as PlainNameStyle
+from pybtex.style.sorting.none import SortingStyle as NoSortingStyle
 
 from . import language
 from .dates import (
@@ -103,7 +106,11 @@ class CVStyle(BaseStyle):
     styles without arguments.
     """
 
-    default_name_style = "plain"
+    # The plugins themselves, not their names: pybtex would look each name up through
+    # every installed package's entry points, on every style made (three a build).
+    default_name_style = PlainNameStyle
+    default_label_style = NumberLabelStyle
+    default_sorting_style = NoSortingStyle
     highlight_authors: tuple[Person, ...] = ()
     numbers: Mapping[str, int] = {}
     max_authors: int = 0
