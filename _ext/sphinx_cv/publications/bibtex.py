@@ -40,6 +40,9 @@ PUBLIC_FIELDS = frozenset(
 NOT_ENTRIES = frozenset({"comment", "string", "preamble"})
 _NAME = re.compile(r"\s*([^\s=,{}()]+)\s*=\s*")
 _AT = re.compile(r"@\s*(\w+)\s*([{(])\s*")
+_KEY = re.compile(r"([^\s,{}()]+)\s*,")
+_BRACES = re.compile(r"[{}]")
+_BRACES_OR_PARENTHESIS = re.compile(r"[{})]")
 
 
 def entry_bibtex(path: Path, key: str, refused: frozenset[str] = frozenset()) -> str:
@@ -50,29 +53,39 @@ def entry_bibtex(path: Path, key: str, refused: frozenset[str] = frozenset()) ->
 
 @cache
 def _entry_bibtex(path: Path, _mtime: int, key: str, refused: frozenset[str]) -> str:
+    text, entries = _read(path, _mtime)
+    found = entries.get(key.lower())
+    if found is None:
+        return ""
+    kind, bracket, position = found
+    fields = []
+    while True:
+        position = _skip(text, position, " \t\r\n,")
+        name = _NAME.match(text, position)
+        if name is None:
+            break
+        end = _value_end(text, name.end())
+        field = name.group(1).lower()
+        if field in PUBLIC_FIELDS and field not in refused:
+            fields.append(f"  {name.group(1)} = {text[name.end() : end].strip()}")
+        position = end
+    closing = "}" if bracket == "{" else ")"
+    return f"@{kind}{bracket}{key},\n" + ",\n".join(fields) + f"\n{closing}"
+
+
+@cache
+def _read(path: Path, _mtime: int) -> tuple[str, dict[str, tuple[str, str, int]]]:
+    """A .bib file's text, and where each entry's fields begin, by its key (lower case;
+    the first of a repeated key, as the list shows it), read once."""
     text = path.read_text(encoding="utf-8-sig", errors="replace")
-    wanted = re.compile(rf"{re.escape(key)}\s*,", re.IGNORECASE)
+    entries: dict[str, tuple[str, str, int]] = {}
     for kind, bracket, position in _entries(text):
         if kind.lower() in NOT_ENTRIES:
             continue
-        found = wanted.match(text, position)
-        if found is None:
-            continue
-        fields = []
-        position = found.end()
-        while True:
-            position = _skip(text, position, " \t\r\n,")
-            name = _NAME.match(text, position)
-            if name is None:
-                break
-            end = _value_end(text, name.end())
-            field = name.group(1).lower()
-            if field in PUBLIC_FIELDS and field not in refused:
-                fields.append(f"  {name.group(1)} = {text[name.end() : end].strip()}")
-            position = end
-        closing = "}" if bracket == "{" else ")"
-        return f"@{kind}{bracket}{key},\n" + ",\n".join(fields) + f"\n{closing}"
-    return ""
+        key = _KEY.match(text, position)
+        if key is not None:
+            entries.setdefault(key.group(1).lower(), (kind, bracket, key.end()))
+    return text, entries
 
 
 def _entries(text: str):
@@ -86,18 +99,16 @@ def _entries(text: str):
 
 def _closing(text: str, position: int, bracket: str) -> int:
     """The position after the bracket that closes an entry opened before ``position``."""
-    close = "}" if bracket == "{" else ")"
     depth = 0
-    while position < len(text):
-        char = text[position]
+    for mark in (_BRACES if bracket == "{" else _BRACES_OR_PARENTHESIS).finditer(text, position):
+        char = mark.group()
         if char == "{":
             depth += 1
-        elif char == "}" and depth > 0:
+        elif depth > 0 and char == "}":
             depth -= 1
-        elif char == close and depth == 0:
-            return position + 1
-        position += 1
-    return position
+        elif depth == 0 and char == ("}" if bracket == "{" else ")"):
+            return mark.end()
+    return len(text)
 
 
 def _skip(text: str, position: int, characters: str) -> int:
