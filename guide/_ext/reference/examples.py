@@ -1,0 +1,103 @@
+"""``{cv-example} PATH``: a file's lines shown as written, then as sphinx-cv builds them.
+
+::
+
+    ```{cv-example} /../tests/roots/test-landing/index.md
+    :start-at: :::{profile}
+    :end-at: :::
+    ```
+
+The path is relative to the page (``/`` is the guide's folder), so the guide's
+examples are the test roots' own files. ``:start-at:`` and ``:end-at:`` (or
+``:end-before:``) pick lines by how they begin: from the first line that begins
+with ``:start-at:`` to the first line after it that begins with ``:end-at:``;
+``:source-only:`` shows the lines without building them (a ``.bib`` file,
+``conf.py``). Markdown is built in this page, with the guide's sphinx-cv: the
+example is what a CV shows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+logger = logging.getLogger(__name__)
+
+LANGUAGES = {".md": "md", ".bib": "bibtex", ".py": "python", ".yaml": "yaml", ".json": "json"}
+
+
+def pick(lines: list[str], start_at: str | None, end_at: str | None, end_before: str | None):
+    """The lines from the first that begins with ``start_at`` to the first after it that
+    begins with ``end_at`` (included) or ``end_before`` (left out), without blank lines at
+    the end; None where one is not found."""
+    start = 0
+    if start_at is not None:
+        start = next((i for i, line in enumerate(lines) if line.startswith(start_at)), None)
+        if start is None:
+            return None
+    end = len(lines)
+    marker = end_at if end_at is not None else end_before
+    if marker is not None:
+        found = next((i for i in range(start + 1, len(lines)) if lines[i].startswith(marker)), None)
+        if found is None:
+            return None
+        end = found + 1 if end_at is not None else found
+    picked = lines[start:end]
+    while picked and not picked[-1].strip():
+        picked.pop()
+    return picked
+
+
+class CVExample(SphinxDirective):
+    required_arguments = 1
+    option_spec: ClassVar[dict] = {
+        "start-at": directives.unchanged_required,
+        "end-at": directives.unchanged_required,
+        "end-before": directives.unchanged_required,
+        "source-only": directives.flag,
+        "caption": directives.unchanged,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        _relative, path = self.env.relfn2path(self.arguments[0])
+        path = Path(path)
+        if not path.is_file():
+            return self.fail(f"no such file: {path}")
+        self.env.note_dependency(str(path))
+        lines = pick(
+            path.read_text(encoding="utf-8").splitlines(),
+            self.options.get("start-at"),
+            self.options.get("end-at"),
+            self.options.get("end-before"),
+        )
+        if not lines:
+            return self.fail(f"the lines asked for are not in {path.name}")
+        text = "\n".join(lines)
+        shown_path = Path(self.arguments[0].lstrip("/")).as_posix().removeprefix("../")
+        block = nodes.literal_block(text, text, language=LANGUAGES.get(path.suffix, "text"))
+        caption = self.options.get("caption") or shown_path
+        figure = nodes.container("", literal_block=True, classes=["literal-block-wrapper"])
+        figure += nodes.caption(caption, "", nodes.literal(caption, caption))
+        figure += block
+        result: list[nodes.Node] = [figure]
+        if "source-only" not in self.options and path.suffix == ".md":
+            built = nodes.container(classes=["guide-example-built"])
+            built += nodes.rubric("", "What it builds:")
+            built.extend(self.parse_text_to_nodes(text))
+            result.append(built)
+        return result
+
+    def fail(self, message: str) -> list[nodes.Node]:
+        logger.warning(
+            f"cv-example: {message}", location=self.get_location(), type="guide", subtype="example"
+        )
+        return []
+
+
+def setup(app) -> None:
+    app.add_directive("cv-example", CVExample)
