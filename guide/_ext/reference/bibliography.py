@@ -20,7 +20,6 @@ from typing import ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 from pybtex.database import Entry, Person
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_cv.publications.bibtex import PUBLIC_FIELDS
@@ -37,9 +36,8 @@ from sphinx_cv.publications.style.fields import (
 )
 from sphinx_cv.publications.style.text import text_backend
 
+from . import registry
 from .tables import joined, literal, table
-
-logger = logging.getLogger(__name__)
 
 #: Fields that hold a date or a state of publication: read for the date, not probed.
 DATE_FIELDS = frozenset(
@@ -116,11 +114,9 @@ class CVBibTypes(SphinxDirective):
         ]  # fmt: skip
 
     def missing(self, part: str) -> str:
-        logger.warning(
+        registry.warn(
             f"cv-bib-types: CVStyle.format_{part} has no docstring to describe it",
-            location=self.get_location(),
-            type="guide",
-            subtype="reference",
+            self.get_location(),
         )
         return ""
 
@@ -181,11 +177,9 @@ class CVBibLinks(SphinxDirective):
             targets = joined(nodes.Text(link.url) for link in links) or [nodes.Text("—")]
             rows.append([literal(line.strip()), shown, targets])
         for name in sorted(set(LINK_FIELDS) - covered):
-            logger.warning(
+            registry.warn(
                 f"cv-bib-links: no example shows the link field {name!r}",
-                location=self.get_location(),
-                type="guide",
-                subtype="reference",
+                self.get_location(),
             )
         return [table(["you write", "shown as", "links to"], rows)]
 
@@ -199,11 +193,9 @@ class CVBibDialect(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         name = self.arguments[0]
         if name not in TABLES:
-            logger.warning(
+            registry.warn(
                 f"cv-bib-dialect: dialects.toml has no table {name!r}; it has {', '.join(TABLES)}",
-                location=self.get_location(),
-                type="guide",
-                subtype="reference",
+                self.get_location(),
             )
             return []
         data = TABLES[name]

@@ -8,13 +8,10 @@ registered builder the guide lacks (:mod:`.registry`).
 from __future__ import annotations
 
 from docutils import nodes
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from . import registry
 from .tables import definition_list, literal
-
-logger = logging.getLogger(__name__)
 
 
 class CVBuilder(SphinxDirective):
@@ -22,17 +19,9 @@ class CVBuilder(SphinxDirective):
     has_content = True
 
     def run(self) -> list[nodes.Node]:
-        name = self.arguments[0]
-        cls = registry.registered(self.env.app).builders.get(name)
+        name, cls = registry.documenting(self, "builder")
         if cls is None:
-            logger.warning(
-                f"cv-builder: sphinx_cv registers no builder {name!r}",
-                location=self.get_location(),
-                type="guide",
-                subtype="reference",
-            )
             return []
-        registry.note(self.env, "builder", name)
         term = [
             literal(f"sphinx-build -b {name}"),
             nodes.Text(" — defined in "),

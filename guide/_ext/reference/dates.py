@@ -11,15 +11,13 @@ from contextlib import contextmanager
 
 from docutils import nodes
 from sphinx import locale
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_cv.i18n import CATALOG, LOCALE_DIR, _
 from sphinx_cv.source.dates import DateError, format_dates, parse_dates
 
+from . import registry
 from .tables import literal, table
-
-logger = logging.getLogger(__name__)
 
 LANGUAGES = {"en": "English", "de": "German"}
 
@@ -55,11 +53,9 @@ class CVDates(SphinxDirective):
             try:
                 cells = [shown(text, language) for language in LANGUAGES]
             except DateError as error:
-                logger.warning(
+                registry.warn(
                     f"cv-dates: {text!r} is refused: {error}",
-                    location=(self.env.docname, self.content_offset + offset + 1),
-                    type="guide",
-                    subtype="reference",
+                    (self.env.docname, self.content_offset + offset + 1),
                 )
                 continue
             spans = parse_dates(text)

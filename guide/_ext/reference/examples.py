@@ -23,10 +23,9 @@ from typing import ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-logger = logging.getLogger(__name__)
+from . import registry
 
 LANGUAGES = {".md": "md", ".bib": "bibtex", ".py": "python", ".yaml": "yaml", ".json": "json"}
 
@@ -93,9 +92,7 @@ class CVExample(SphinxDirective):
         return result
 
     def fail(self, message: str) -> list[nodes.Node]:
-        logger.warning(
-            f"cv-example: {message}", location=self.get_location(), type="guide", subtype="example"
-        )
+        registry.warn(f"cv-example: {message}", self.get_location(), subtype="example")
         return []
 
 

@@ -10,12 +10,11 @@ import ast
 from pathlib import Path
 
 from docutils import nodes
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 import sphinx_cv
 
-logger = logging.getLogger(__name__)
+from . import registry
 
 PACKAGE = Path(sphinx_cv.__file__).parent
 #: Folders of data, not code, and what they hold.
@@ -67,11 +66,9 @@ class CVLayout(SphinxDirective):
                 lines.append(f"{indent}{branch}{child.name:<{width}}{about}")
 
     def missing(self, path: Path) -> str:
-        logger.warning(
+        registry.warn(
             f"cv-layout: {path.relative_to(PACKAGE.parent)} has no docstring",
-            location=self.get_location(),
-            type="guide",
-            subtype="reference",
+            self.get_location(),
         )
         return ""
 

@@ -25,13 +25,10 @@ from typing import ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from . import registry
 from .tables import definition_list, joined, literal
-
-logger = logging.getLogger(__name__)
 
 #: What an option's converter accepts, in words.
 CONVERTERS = {
@@ -67,17 +64,9 @@ class CVDirectiveDoc(SphinxDirective):
     option_spec: ClassVar[dict] = {}
 
     def run(self) -> list[nodes.Node]:
-        name = self.arguments[0]
-        cls = registry.registered(self.env.app).directives.get(name)
+        name, cls = registry.documenting(self, "directive")
         if cls is None:
-            logger.warning(
-                f"cv-directive: sphinx_cv has no directive {name!r}",
-                location=self.get_location(),
-                type="guide",
-                subtype="reference",
-            )
             return []
-        registry.note(self.env, "directive", name)
         parsed = self.parse_content_to_nodes()
         options = {node["guide_option"]: node for node in parsed if _is_option(node)}
         prose = [node for node in parsed if not _is_option(node)]
@@ -134,11 +123,9 @@ class CVDirectiveDoc(SphinxDirective):
         return result
 
     def complain(self, message: str) -> None:
-        logger.warning(
+        registry.warn(
             f"cv-directive {message}",
-            location=self.get_location(),
-            type="guide",
-            subtype="reference",
+            self.get_location(),
         )
 
 
@@ -161,11 +148,9 @@ def check_stray_options(app, doctree: nodes.document) -> None:
     """A ``{cv-option}`` outside a ``{cv-directive}`` is a warning, and is dropped."""
     for node in list(doctree.findall(nodes.container)):
         if "guide_option" in node:
-            logger.warning(
+            registry.warn(
                 f"cv-option {node['guide_option']!r} is outside a cv-directive",
-                location=node,
-                type="guide",
-                subtype="reference",
+                node,
             )
             node.parent.remove(node)
 

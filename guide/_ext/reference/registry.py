@@ -52,6 +52,24 @@ def registered(app: Sphinx) -> Registered:
     return found
 
 
+def warn(message: str, location=None, subtype: str = "reference") -> None:
+    """A warning of the guide's own (``guide.reference``): ``-W`` makes it an error."""
+    logger.warning(message, location=location, type="guide", subtype=subtype)
+
+
+def documenting(directive, kind: str) -> tuple[str, Any]:
+    """The ``kind`` (directive, setting, builder) the directive's argument names, and what
+    the extension registers under that name, noted as documented by the page; ``None``
+    (and a warning) when the extension registers no such thing."""
+    name = directive.arguments[0].strip()
+    found = getattr(registered(directive.env.app), f"{kind}s").get(name)
+    if found is None:
+        warn(f"cv-{kind}: sphinx_cv registers no {kind} {name!r}", directive.get_location())
+    else:
+        note(directive.env, kind, name)
+    return name, found
+
+
 def note(env: BuildEnvironment, kind: str, name: str) -> None:
     """Record that the page being read documents ``kind`` ``name``."""
     documented = env.__dict__.setdefault("guide_documented", {})
@@ -83,11 +101,9 @@ def check(app: Sphinx, env: BuildEnvironment) -> None:
         ("builder", found.builders),
     ):
         for name in sorted(set(names) - documented(env, kind)):
-            logger.warning(
+            warn(
                 f"the reference does not document the {kind} {name!r} of sphinx_cv; "
-                f"describe it with {{cv-{kind}}} {name}",
-                type="guide",
-                subtype="reference",
+                f"describe it with {{cv-{kind}}} {name}"
             )
 
 

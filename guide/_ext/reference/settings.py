@@ -14,11 +14,8 @@ from typing import ClassVar
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.domains.std import ConfigurationValue
-from sphinx.util import logging
 
 from . import registry
-
-logger = logging.getLogger(__name__)
 
 #: Python's types as the guide names them.
 TYPE_NAMES = {
@@ -59,17 +56,9 @@ class CVSetting(ConfigurationValue):
     option_spec: ClassVar[dict] = {}
 
     def run(self) -> list[nodes.Node]:
-        name = self.arguments[0].strip()
-        option = registry.registered(self.env.app).settings.get(name)
+        _name, option = registry.documenting(self, "setting")
         if option is None:
-            logger.warning(
-                f"cv-setting: sphinx_cv registers no setting {name!r}",
-                location=self.get_location(),
-                type="guide",
-                subtype="reference",
-            )
             return []
-        registry.note(self.env, "setting", name)
         self.name = "std:confval"  # Sphinx's object type, its index and links
         self.options = {
             "type": type_text(option.valid_types),
