@@ -14,16 +14,24 @@ with ``:start-at:`` to the first line after it that begins with ``:end-at:``;
 ``:source-only:`` shows the lines without building them (a ``.bib`` file,
 ``conf.py``). Markdown is built in this page, with the guide's sphinx-cv: the
 example is what a CV shows.
+
+``{cv-new-file} PATH`` shows a file of the project ``sphinx-cv new`` writes, as
+its code writes it (``sphinx_cv.cli.new``, nothing written to disk), for
+``:name:`` and ``:language:``; ``:uncommented:`` also builds the page's example
+entry with its ``%`` removed, as the tutorial tells a new user to do.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
+
+from sphinx_cv.cli.new import EXAMPLE_NOTE, blank_draft, project_files
 
 from . import registry
 
@@ -52,6 +60,23 @@ def pick(lines: list[str], start_at: str | None, end_at: str | None, end_before:
     return picked
 
 
+def source_block(text: str, language: str, caption: str) -> nodes.container:
+    """A literal block under a caption, as Sphinx's ``code-block`` with ``:caption:``."""
+    block = nodes.literal_block(text, text, language=language)
+    figure = nodes.container("", literal_block=True, classes=["literal-block-wrapper"])
+    figure += nodes.caption(caption, "", nodes.literal(caption, caption))
+    figure += block
+    return figure
+
+
+def built(directive: SphinxDirective, text: str) -> nodes.container:
+    """The Markdown ``text`` built in the page, under "What it builds"."""
+    result = nodes.container(classes=["guide-example-built"])
+    result += nodes.rubric("", "What it builds:")
+    result.extend(directive.parse_text_to_nodes(text))
+    return result
+
+
 class CVExample(SphinxDirective):
     required_arguments = 1
     option_spec: ClassVar[dict] = {
@@ -78,17 +103,10 @@ class CVExample(SphinxDirective):
             return self.fail(f"the lines asked for are not in {path.name}")
         text = "\n".join(lines)
         shown_path = Path(self.arguments[0].lstrip("/")).as_posix().removeprefix("../")
-        block = nodes.literal_block(text, text, language=LANGUAGES.get(path.suffix, "text"))
         caption = self.options.get("caption") or shown_path
-        figure = nodes.container("", literal_block=True, classes=["literal-block-wrapper"])
-        figure += nodes.caption(caption, "", nodes.literal(caption, caption))
-        figure += block
-        result: list[nodes.Node] = [figure]
+        result: list[nodes.Node] = [source_block(text, LANGUAGES.get(path.suffix, "text"), caption)]
         if "source-only" not in self.options and path.suffix == ".md":
-            built = nodes.container(classes=["guide-example-built"])
-            built += nodes.rubric("", "What it builds:")
-            built.extend(self.parse_text_to_nodes(text))
-            result.append(built)
+            result.append(built(self, text))
         return result
 
     def fail(self, message: str) -> list[nodes.Node]:
@@ -96,5 +114,46 @@ class CVExample(SphinxDirective):
         return []
 
 
+class CVNewFile(SphinxDirective):
+    """A file of a new project, as ``sphinx-cv new`` writes it."""
+
+    required_arguments = 1
+    option_spec: ClassVar[dict] = {
+        "name": directives.unchanged,
+        "language": directives.unchanged,
+        "uncommented": directives.flag,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        draft = blank_draft(
+            self.options.get("name", "Ada Lovelace"), self.options.get("language", "en")
+        )
+        draft.requirement = "sphinx-cv"  # not this machine's install
+        files = project_files(draft)
+        path = self.arguments[0]
+        if path not in files:
+            registry.warn(f"cv-new-file: sphinx-cv new writes no {path}", self.get_location())
+            return []
+        text = files[path].rstrip("\n")
+        suffix = Path(path).suffix
+        result: list[nodes.Node] = [
+            source_block(
+                text, LANGUAGES.get(suffix, "text"), f"{path} (as sphinx-cv new writes it)"
+            )
+        ]
+        if "uncommented" in self.options:
+            example = [
+                re.sub(r"^% ?", "", line) for line in text.splitlines() if line.startswith("%")
+            ]
+            entry = [line for line in example if line != EXAMPLE_NOTE]
+            result += [
+                nodes.paragraph("", "With the % removed:"),
+                source_block("\n".join(entry), "md", f"{path} (your first entry)"),
+                built(self, "\n".join(entry)),
+            ]
+        return result
+
+
 def setup(app) -> None:
     app.add_directive("cv-example", CVExample)
+    app.add_directive("cv-new-file", CVNewFile)
