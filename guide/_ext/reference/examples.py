@@ -19,10 +19,14 @@ example is what a CV shows.
 its code writes it (``sphinx_cv.cli.new``, nothing written to disk), for
 ``:name:`` and ``:language:``; ``:uncommented:`` also builds the page's example
 entry with its ``%`` removed, as the tutorial tells a new user to do.
+``{cv-new-files}`` lists the files ``sphinx-cv new`` writes, each with the words of the
+content line whose pattern matches it (``docs/*.md  one page per section``); a file no
+line describes, or a line that describes no file, is a warning.
 """
 
 from __future__ import annotations
 
+import fnmatch
 import re
 from pathlib import Path
 from typing import ClassVar
@@ -34,6 +38,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx_cv.cli.new import EXAMPLE_NOTE, blank_draft, project_files
 
 from . import registry
+from .tables import literal, table
 
 LANGUAGES = {".md": "md", ".bib": "bibtex", ".py": "python", ".yaml": "yaml", ".json": "json"}
 
@@ -154,6 +159,34 @@ class CVNewFile(SphinxDirective):
         return result
 
 
+class CVNewFiles(SphinxDirective):
+    """The files of a new project (``sphinx-cv new``), described by the content's lines."""
+
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        draft = blank_draft("Ada Lovelace")
+        draft.requirement = "sphinx-cv"
+        written = sorted(project_files(draft))
+        described = [line.split(None, 1) for line in self.content if line.strip()]
+        rows, matched = [], set()
+        for pattern, words in described:
+            # A path an earlier (more precise) line described is not counted again.
+            paths = [p for p in written if fnmatch.fnmatch(p, pattern) and p not in matched]
+            if not paths:
+                registry.warn(
+                    f"cv-new-files: sphinx-cv new writes no {pattern}", self.get_location()
+                )
+            matched.update(paths)
+            shown = paths[0] if len(paths) == 1 else f"{pattern} ({len(paths)} files)"
+            parsed, messages = self.parse_inline(words, lineno=self.lineno)
+            rows.append([literal(shown), [*parsed, *messages]])
+        for path in sorted(set(written) - matched):
+            registry.warn(f"cv-new-files: {path} is not described", self.get_location())
+        return [table(["file", "what it is"], rows)]
+
+
 def setup(app) -> None:
     app.add_directive("cv-example", CVExample)
+    app.add_directive("cv-new-files", CVNewFiles)
     app.add_directive("cv-new-file", CVNewFile)
