@@ -1,4 +1,4 @@
-"""Tasks: nox -s html, pdf, resume, live, tests, lint, rtd and bench (or ./cv html, ...).
+"""Tasks: nox -s html, pdf, resume, live, guide, tests, lint, rtd and bench (or ./cv html, ...).
 
 Each session's environment in ``.nox/`` is made once and reused; its packages
 are installed again only when ``pyproject.toml`` changed (the extension itself
@@ -141,6 +141,18 @@ def resume(session: nox.Session) -> None:
 
 
 @nox.session
+def guide(session: nox.Session) -> None:
+    """Build the guide (guide/, sphinx-cv's documentation) into guide/_build/html, warnings as
+    errors: its reference is drawn from this checkout's extension, and a directive, option,
+    setting or builder it does not describe is a warning."""
+    install(session, "-e", ".")
+    session.run(
+        "sphinx-build", "-W", "--keep-going", "-b", "html", "guide", "guide/_build/html",
+        *session.posargs,
+    )  # fmt: skip
+
+
+@nox.session
 def tests(session: nox.Session) -> None:
     """Run the test suite (pytest) on every core, a test file to a core (its shared builds
     stay on one); extra arguments go to pytest (``-n 0``: in this process alone)."""
@@ -154,7 +166,10 @@ def lint(session: nox.Session) -> None:
     install(session, "-e", ".[lint]")
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
-    session.run("check-jsonschema", "--builtin-schema", "vendor.readthedocs", ".readthedocs.yaml")
+    session.run(
+        "check-jsonschema", "--builtin-schema", "vendor.readthedocs",
+        ".readthedocs.yaml", "guide/.readthedocs.yaml",
+    )  # fmt: skip
     workflows = [str(path) for path in sorted(Path(".github/workflows").glob("*.yml"))]
     session.run("check-jsonschema", "--builtin-schema", "github-workflows", *workflows)
     session.run("actionlint", *workflows)

@@ -3,11 +3,14 @@
 import subprocess
 import sys
 
+import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO_DIR
 
 
-def test_readthedocs_config_matches_schema():
+@pytest.mark.parametrize("config", [".readthedocs.yaml", "guide/.readthedocs.yaml"])
+def test_readthedocs_config_matches_schema(config):
+    """The CV's project and the guide's, each with its own file."""
     result = subprocess.run(
         [
             sys.executable,
@@ -15,7 +18,7 @@ def test_readthedocs_config_matches_schema():
             "check_jsonschema",
             "--builtin-schema",
             "vendor.readthedocs",
-            str(REPO_DIR / ".readthedocs.yaml"),
+            str(REPO_DIR / config),
         ],
         capture_output=True,
         text=True,

@@ -140,6 +140,7 @@ SETTINGS = {
         'cv_version = "kurz"',
     ),
     "cv_slim_site": ([], "cv_slim_site = False"),
+    "cv_home_page": ([], 'cv_home_page = ""'),
     "cv_paper_size": ([], 'cv_paper_size = "letter"'),
     "cv_pdf_filename": ([], 'cv_pdf_filename = "grete.pdf"'),
     "cv_pdf_photo": ([], "cv_pdf_photo = False"),

@@ -16,6 +16,7 @@ from sphinx.environment import BuildEnvironment
 
 from .. import model
 from ..model import WEBSITE_BUILDERS
+from ..source.config import home_page
 from ..source.records import PROFILE_NETWORKS, TimelineRecord
 
 
@@ -74,7 +75,7 @@ def add_to_home_page(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """Put the JSON-LD into the home page's ``<head>`` (via the ``metatags`` block)."""
-    if app.builder.name in WEBSITE_BUILDERS and pagename == app.config.root_doc:
+    if app.builder.name in WEBSITE_BUILDERS and pagename == home_page(app.config):
         context["metatags"] = context.get("metatags", "") + script_tag(person(app.env))
 
 
@@ -85,10 +86,11 @@ def rewrite_home_page(app: Sphinx, env: BuildEnvironment) -> list[str]:
     the JSON-LD depends on the records of every page, orphans included.
     """
     data = person(env)
-    if getattr(env, "sphinx_cv_person", None) == data:
+    home = home_page(env.config)
+    if getattr(env, "sphinx_cv_person", None) == data or home not in env.found_docs:
         return []
     env.sphinx_cv_person = data  # pickled with the environment
-    return [env.config.root_doc]
+    return [home]
 
 
 def setup(app: Sphinx) -> None:

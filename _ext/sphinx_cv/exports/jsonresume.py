@@ -2,7 +2,7 @@
 
 ``sphinx-build -b jsonresume docs OUT`` writes ``OUT/resume.json``; the HTML
 builders write it beside the site and link it from the home page. The mapping
-(README, "Exports") in short:
+(the guide's reference, "Outputs and builders") in short:
 
 - ``basics`` from the ``profile`` directive;
 - ``education``, ``work``, ``volunteer``, ``projects`` from ``timeline``

@@ -23,7 +23,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from . import files, versions
-from .config import check_config
+from .config import check_config, check_home_page
 from .directives import AwardDirective, ProfileDirective, TimelineDirective
 from .domain import CVDomain, OneProfile
 from .grouping import GroupEntries
@@ -50,6 +50,9 @@ def setup(app: Sphinx) -> None:
     app.add_config_value("cv_date_format", None, "env", types=(str, type(None)))
     # How a semester is shown: "WS 2013/14" / "Winter 2013/14", or "Fall 2013" ("season").
     app.add_config_value("cv_semesters", "semester", "env", types=(str,))
+    # The page with the download line, the section cards and the JSON-LD: None is root_doc,
+    # "" none (a site that shows CV examples, such as sphinx-cv's guide).
+    app.add_config_value("cv_home_page", None, "env", types=(str, type(None)))
     app.add_directive("timeline", TimelineDirective)
     app.add_directive("award", AwardDirective)
     app.add_directive("profile", ProfileDirective)
@@ -63,6 +66,7 @@ def setup(app: Sphinx) -> None:
     app.add_post_transform(OneProfile)
     app.connect("config-inited", enable_myst_syntax)
     app.connect("config-inited", check_config)
+    app.connect("env-check-consistency", check_home_page)
     app.connect("source-read", replace_control_characters)
     versions.setup(app)
     files.setup(app)

@@ -141,6 +141,23 @@ def check_config(app: Sphinx, config: Config) -> None:
         setattr(config, name, default)
 
 
+def home_page(config: Config) -> str:
+    """The CV's home page: ``cv_home_page``, else ``root_doc`` ("" for none)."""
+    return config.root_doc if config.cv_home_page is None else config.cv_home_page
+
+
+def check_home_page(app: Sphinx, env: Any) -> None:
+    """Warn when ``cv_home_page`` names no page of the project."""
+    page = app.config.cv_home_page
+    if page and page not in env.found_docs:
+        warn_at(
+            app,
+            "cv_home_page",
+            f"cv_home_page = {page!r} is no page of the project; accepted is a page's name "
+            "without its suffix, e.g. 'cv/index', or '' for no home page",
+        )
+
+
 def warn_at(app: Sphinx, name: str, message: str) -> None:
     """A warning about the value ``name`` at its line in conf.py (or naming conf.py, when
     the value was given with ``-D`` or is set nowhere in it)."""

@@ -14,6 +14,7 @@ from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
 from ..i18n import _
+from ..source.config import home_page
 from ..source.nodes import cv_profile
 
 LINE_CLASS = "cv-downloads"
@@ -23,7 +24,7 @@ EVENT = "cv-download"
 
 def add_download_line(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Link, on the home page, every file that a ``cv-download`` listener offers."""
-    if docname != app.config.root_doc:
+    if docname != home_page(app.config):
         return
     for offers in app.emit(EVENT):
         # A listener offers one file, several (a list), or none.

@@ -17,6 +17,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from ..i18n import N_, _, ngettext
+from ..source.config import home_page
 
 #: The words of the summaries: msgids of the ``sphinx_cv`` catalog, translated where used.
 LABELS = {
@@ -82,7 +83,7 @@ def section_cards(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     makes it a list of links afterwards); the sidebar's navigation is built
     from the stored home page, so it keeps the toctree.
     """
-    if docname != app.config.root_doc or app.builder.format != "html":
+    if docname != home_page(app.config) or app.builder.format != "html":
         return
     for toctree in list(doctree.findall(addnodes.toctree)):
         if toctree.get("hidden"):

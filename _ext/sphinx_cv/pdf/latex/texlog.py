@@ -98,7 +98,8 @@ def _missing(char: str, fonts: list[str], tex: Path, tex_lines: list[str]) -> Pr
         location,
         f"no font prints {char!r} (U+{ord(char):04X} {name}) in the PDF: it shows as a box "
         f"(LaTeX: Missing character in {', '.join(fonts)}); write it differently, or name "
-        "a font that has it with \\cvfallbackfont in latex_elements['preamble'] (see the README)",
+        "a font that has it with \\cvfallbackfont in latex_elements['preamble'] (the "
+        "guide's page The PDF says how)",
     )
 
 

@@ -80,7 +80,7 @@ def _type_and_fields(entry: Entry) -> list[Problem]:
                     field,
                     f"{field} is not a field sphinx-cv reads (a BibTeX or biblatex field, or "
                     "one of ADS, INSPIRE, DBLP, Zotero, JabRef or al-folio); it is left out "
-                    "(the README lists the fields)",
+                    "(the guide's reference, The bibliography, lists the fields)",
                 )
             )
     return problems

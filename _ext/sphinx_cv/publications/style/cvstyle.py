@@ -416,10 +416,12 @@ class CVStyle(BaseStyle):
         return language.edition_text(edition, rich(entry, "edition"))
 
     def format_edited_by(self, entry: Entry) -> Text:
+        """The editors of the book or proceedings it is in: "edited by A and B"."""
         editors = self.format_names(entry, "editor")
         return language.edited_by(editors) if editors else editors
 
     def format_translated_by(self, entry: Entry) -> Text:
+        """The translators (biblatex's ``translator``): "translated by A"."""
         translators = self.format_names(entry, "translator")
         return language.translated_by(translators) if translators else translators
 
@@ -429,15 +431,19 @@ class CVStyle(BaseStyle):
         return Text(", ").join([part for part in parts if part])
 
     def format_organization(self, entry: Entry) -> Text:
+        """The organization that held the conference or published the work, as written."""
         return rich(entry, "organization")
 
     def format_howpublished(self, entry: Entry) -> Text:
+        """How it was published (``howpublished``), unless that is already its venue."""
         return rich(entry, "howpublished") if venue_field(entry) != "howpublished" else Text()
 
     def format_address(self, entry: Entry) -> Text:
+        """The place (``address``, biblatex's ``location``)."""
         return rich_text(field(entry, "address"))
 
     def format_version(self, entry: Entry) -> Text:
+        """A software's or data set's version: "version 1.2" ("v1.4.2" as written)."""
         version = rich(entry, "version")
         return language.version_text(version) if version else version
 

@@ -1,13 +1,17 @@
-"""The README's commands run as written.
+"""The commands the README and the guide show run as written.
 
-Every command the README shows (its ``sh`` blocks and its inline ``./cv …``,
-``nox -s …``, ``sphinx-build …`` and ``sphinx-cv …``) is either run here or
-listed in :data:`NOT_RUN` with the reason. A ``./cv`` command goes through the
-real ``./cv`` script (with a stand-in for nox that records what it is given),
-then through nox's rule for a session's arguments, then through the session of
+Every command of the README and of the guide's pages (their ``sh`` blocks and
+their inline ``./cv …``, ``nox -s …``, ``sphinx-build …``, ``sphinx-cv …``,
+``pipx …`` and ``sphinx-intl …``) is either run here or listed in
+:data:`NOT_RUN` or :data:`NAMED` with the reason, so a page cannot show a
+command that does not work. A ``./cv`` command goes through the real ``./cv``
+script (with a stand-in for nox that records what it is given), then through
+nox's rule for a session's arguments, then through the session of
 ``noxfile.py`` (with a stand-in ``session`` that runs its commands with this
 environment's Python instead of installing one): what ``./cv html -D
-language=ko`` builds is what a user gets, without the network.
+language=ko`` builds is what a user gets, without the network. Every
+``sphinx-cv new`` command is run too, with the file it names taken from
+``tests/data`` (:data:`INPUTS`).
 """
 
 from __future__ import annotations
@@ -27,21 +31,31 @@ from pathlib import Path
 import pytest
 from conftest import REPO_DIR, TESTS_DIR, require_tool
 
-README = REPO_DIR / "README.md"
+#: The pages whose commands are checked: the README and the guide's.
+PAGES = [
+    REPO_DIR / "README.md",
+    *sorted(path for path in (REPO_DIR / "guide").rglob("*.md") if "_build" not in path.parts),
+]
 
 #: Commands the tests do not run (and each one that starts with them), and why.
 NOT_RUN = {
-    "pipx install": "installs from the package index (tests/cli/test_package.py installs a wheel)",
+    "sudo apt install": "installs the system's packages",
+    "pipx install": "installs from the network (tests/cli/test_package.py installs the folder)",
+    "pipx ensurepath": "changes the user's shell settings",
     "python -m pip install": "installs from the package index",
     "./cv tests": "runs this test suite",
     "./cv live": "a server that runs until it is stopped",
     "./cv bench": "minutes of builds (benchmarks/bench.py --quick is its short form)",
     "./cv audit": "needs npm and Lighthouse from the network",
-    "sphinx-intl": "not a dependency; the README says to install it",
+    "./cv --list": "prints the sessions (test_cv_gives_nox_the_sessions_arguments: nox --list)",
+    "./cv guide": "run by tests/test_guide.py (through this file's run_session), whose checks "
+    "read the guide it builds",
+    "sphinx-intl": "not a dependency; the guide says to install it",
+    "curl": "downloads from ORCID (the ORCID import is run on ORCID's sample record)",
+    "git remote add": "needs a GitHub repository",
+    "git push": "needs a GitHub repository (tests/cli/test_workflow.py checks what it runs)",
     "cd my-cv": "the folder the next command runs in",
-    "sudo apt install": "installs the system's packages (pipx from the distribution)",
-    "curl": "downloads a record from ORCID (the network)",
-    "pipx ensurepath": "edits the user's shell profile",
+    "py cv html": "the Windows form of ./cv html",
 }
 #: Names in the text rather than commands: a program, a placeholder, a command's start.
 NAMED = {
@@ -49,26 +63,36 @@ NAMED = {
     "./cv SESSION": "a placeholder",
     "py cv SESSION": "a placeholder (Windows)",
     "sphinx-build": "the program",
-    "sphinx-build -M latexpdf": "./cv pdf runs it with its arguments",
+    "sphinx-build -W": "an option, named",
+    "sphinx-build -M latexpdf": "./cv pdf -- latex runs it with its arguments",
+    "sphinx-build -b typst docs OUT": "a placeholder (./cv pdf runs it)",
+    "sphinx-cv": "the command",
+    "python -m sphinx_cv": "the command, run as a module",
     "sphinx-cv new": "the command; its written-out forms are run",
-    "sphinx-cv new DIR": "a placeholder",
-    "python -m sphinx_cv new DIR": "a placeholder",
-    "sphinx-cv": "the program",
+    "sphinx-cv new --language": "an option, named",
+    "sphinx-cv new --language LANG": "a placeholder",
     "sphinx-cv @ git+https://…@COMMIT": "a line of requirements.txt, not a command",
+    "sphinx-cv @ git+https://github.com/songminhak/sphinx-cv@main": "a line of requirements.txt",
 }
-#: Build commands that compile a PDF through LaTeX (TeX needed); the others' is Typst's.
-WITH_TEX = ("./cv pdf -- latex",)
+#: Build commands that compile a PDF with LaTeX (TeX needed).
+WITH_LATEX = ("./cv pdf -- latex",)
 
 
-def readme_commands() -> list[str]:
-    """The README's commands, in order, once each."""
-    text = README.read_text(encoding="utf-8")
-    found = []
-    for block in re.findall(r"```sh\n(.*?)```", text, flags=re.DOTALL):
-        found += [line.split("  #")[0].strip() for line in block.splitlines()]
+def page_commands() -> dict[str, Path]:
+    """The pages' commands, in order, once each, with the page that shows each first."""
+    found: dict[str, Path] = {}
     prefixes = r"\./cv|py cv|nox -s|sphinx-build|sphinx-cv|python -m sphinx_cv|sphinx-intl|pipx"
-    found += re.findall(rf"`((?:{prefixes})(?: [^`]*)?)`", text)
-    return list(dict.fromkeys(command for command in found if command))
+    for page in PAGES:
+        text = page.read_text(encoding="utf-8")
+        commands = []
+        for block in re.findall(r"```sh\n(.*?)```", text, flags=re.DOTALL):
+            commands += [line.split("  #")[0] for line in block.splitlines()]
+        commands += re.findall(rf"`((?:{prefixes})(?: [^`]*)?)`", text)
+        for command in commands:
+            command = " ".join(command.split())  # an inline command may wrap
+            if command:
+                found.setdefault(command, page)
+    return found
 
 
 def not_run(command: str) -> str | None:
@@ -81,49 +105,58 @@ def not_run(command: str) -> str | None:
     return None
 
 
-COMMANDS = readme_commands()
+PAGE_OF = page_commands()
+COMMANDS = list(PAGE_OF)
 RUN = [command for command in COMMANDS if not_run(command) is None]
+#: The tutorial's first command in its own project (then ./cv html there).
+QUICK_START = (
+    'sphinx-cv new my-cv --name "Ada Lovelace" --email ada@example.org '
+    "--website https://ada.example.org"
+)
+#: The tutorial's commands that put the new project under Git (the push is not run).
+GIT_COMMANDS = ("git init -b main", "git add .", 'git commit -m "My CV"')
 
 
-def test_the_readme_shows_commands():
+def test_the_pages_show_commands():
     assert "./cv html" in RUN
     assert "./cv html -D language=ko" in RUN
     assert "./cv tests" in COMMANDS
     assert "./cv tests" not in RUN
+    assert PAGE_OF[QUICK_START].name == "README.md"
+    assert QUICK_START in (REPO_DIR / "guide" / "tutorial.md").read_text(encoding="utf-8")
 
 
-#: The files the README's ``sphinx-cv new`` commands read: a real one of each kind
-#: (tests/data/…; None: this repository's references.bib).
-NEW_FILES = {
-    "resume.json": "jsonresume-sample.json",
-    "cv.yaml": "rendercv-example.yaml",
-    "record.json": "orcid/record-full-3.0.json",
-    "pubmed.nbib": "pubmed/clinician.nbib",
-    "endnote.ris": "pubmed/clinician.ris",
-    "papers.bib": None,
+#: The files ``sphinx-cv new`` commands of the pages read, and the test file each one is.
+INPUTS = {
+    "resume.json": TESTS_DIR / "data" / "jsonresume-sample.json",
+    "cv.yaml": TESTS_DIR / "data" / "rendercv-example.yaml",
+    "record.json": TESTS_DIR / "data" / "orcid" / "record-full-3.0.json",
+    "pubmed.nbib": TESTS_DIR / "data" / "pubmed" / "clinician.nbib",
+    "endnote.ris": TESTS_DIR / "data" / "pubmed" / "clinician.ris",
+    "papers.bib": REPO_DIR / "references.bib",
+    "export-bibtex.bib": TESTS_DIR / "data" / "bib" / "ads-export-service.bib",
+    "references.bib": TESTS_DIR / "roots" / "test-humanist" / "references.bib",
 }
-#: The README's ``sphinx-cv new`` commands besides the quick start's.
 NEW_COMMANDS = [
-    "sphinx-cv new my-cv --from resume.json",
-    "sphinx-cv new my-cv --from cv.yaml",
-    "sphinx-cv new my-cv --from record.json",
-    "sphinx-cv new my-cv --from pubmed.nbib",
-    "sphinx-cv new my-cv --bib papers.bib --bib pubmed.nbib --bib endnote.ris",
+    command
+    for command in RUN
+    if command.startswith("sphinx-cv new ") and command != QUICK_START and "--help" not in command
 ]
 
 
 def test_every_command_is_run_or_said_why_not():
-    """A command added to the README needs a way to run here, or a reason in NOT_RUN."""
+    """A command added to a page needs a way to run here, or a reason in NOT_RUN."""
     builds = [
         command for command in RUN if command.startswith(("./cv ", "nox -s ", "sphinx-build "))
     ]
+    unknown = sorted(set(builds) - {*BUILT, *SAME_AS})
+    assert unknown == [], [f"{command} ({PAGE_OF[command]})" for command in unknown]
     assert sorted(builds) == sorted([*BUILT, *SAME_AS])
     assert set(RUN_WITHIN) | set(LIKE) <= set(BUILT)
-    new = [command for command in RUN if command.startswith("sphinx-cv new")]
-    quick_start = [command for command in new if "--name" in command]
-    assert len(quick_start) == 1
-    assert sorted(set(new) - set(quick_start)) == sorted(NEW_COMMANDS)
-    assert sorted(builds + new) == sorted(RUN)
+    others = set(RUN) - set(builds) - set(NEW_COMMANDS) - set(GIT_COMMANDS)
+    assert others == {QUICK_START, "sphinx-cv new --help"}, [
+        f"{command} ({PAGE_OF[command]})" for command in sorted(others)
+    ]
 
 
 # -- ./cv and nox -------------------------------------------------------------------
@@ -170,10 +203,10 @@ def test_cv_gives_nox_the_sessions_arguments_after_one_double_dash(args, argv, t
 
 
 @pytest.mark.parametrize("command", [c for c in COMMANDS if c.startswith(("./cv ", "nox -s "))])
-def test_every_session_the_readme_names_is_in_the_noxfile(command):
+def test_every_session_the_pages_name_is_in_the_noxfile(command):
     sessions = noxfile_sessions(REPO_DIR / "noxfile.py")
     name = shlex.split(command)[1 if command.startswith("./cv") else 2]
-    if name != "SESSION":
+    if name not in ("SESSION", "--list"):
         assert name in sessions, command
 
 
@@ -273,7 +306,9 @@ def run_session(
 def repository(tmp_path: Path) -> Path:
     """A copy of this repository, as a clone has it."""
     copy = tmp_path / "repository"
-    ignore = shutil.ignore_patterns(".git", ".venv", ".nox", "_build", "_readthedocs", "*.pyc")
+    ignore = shutil.ignore_patterns(
+        ".git", ".venv", ".nox", "_build", "_readthedocs", "*.pyc", "__pycache__"
+    )
     shutil.copytree(REPO_DIR, copy, ignore=ignore)
     return copy
 
@@ -295,11 +330,10 @@ BUILT = {
     ),
     "./cv gettext": ("docs/_build/gettext/education.pot", None),
     "./cv pdf": ("docs/_build/resume/typst/minhak-song-resume.pdf", None),
+    "./cv pdf -- resume": ("docs/_build/resume/typst/minhak-song-resume.pdf", None),
     "./cv pdf -- latex": ("docs/_build/resume/latex/minhak-song-resume.pdf", None),
-    "sphinx-build -b typst docs docs/_build/typst": (
-        "docs/_build/typst/minhak-song-cv.pdf",
-        None,
-    ),
+    "./cv html -D cv_version=resume": ("docs/_build/html/index.html", "en"),
+    "./cv html -D language=de": ("docs/_build/html/index.html", "de"),
     "./cv rtd": ("_readthedocs/html/index.html", "en"),
     "./cv lint": (".readthedocs.yaml", None),
 }
@@ -312,9 +346,18 @@ SAME_AS = {
 }
 #: Commands run as part of a stricter one: the same session, warnings as errors.
 RUN_WITHIN = {"./cv html": "nox -s html -- -W --keep-going"}
-#: Commands whose session runs what another one runs, into another folder: the
-#: other one is run, this one's commands are compared with it (seconds saved).
-LIKE = {"./cv html-ko": ("./cv html -D language=ko", "docs/_build/html-ko", "docs/_build/html")}
+#: Commands whose session runs what another one runs, with one word changed (a
+#: folder, a setting's value): the other one is run, this one's commands are compared
+#: with it (seconds saved).
+LIKE = {
+    "./cv html-ko": ("./cv html -D language=ko", "docs/_build/html-ko", "docs/_build/html"),
+    "./cv html -D language=de": ("./cv html -D language=ko", "language=de", "language=ko"),
+    "./cv html -D cv_version=resume": (
+        "./cv html -D language=ko",
+        "cv_version=resume",
+        "language=ko",
+    ),
+}
 
 
 def given_to_nox(command: str, tmp_path: Path) -> list[str]:
@@ -326,11 +369,11 @@ def test_the_same_commands_give_nox_the_same(tmp_path):
     for command, same in SAME_AS.items():
         assert command in COMMANDS
         assert given_to_nox(command, tmp_path) == given_to_nox(same, tmp_path)
-    for command, (like, folder, its_folder) in LIKE.items():
+    for command, (like, word, its_word) in LIKE.items():
         ran = run_cv(REPO_DIR, shlex.split(command)[1:], tmp_path, dry=True).ran
         other = run_cv(REPO_DIR, shlex.split(like)[1:], tmp_path, dry=True).ran
-        # The same words, in another order and with the other folder.
-        moved = [sorted(its_folder if word == folder else word for word in c) for c in ran]
+        # The same words, in another order and with the other word.
+        moved = [sorted(its_word if w == word else w for w in c) for c in ran]
         assert moved == [sorted(c) for c in other]
     for command, stricter in RUN_WITHIN.items():
         session, posargs = session_and_posargs(given_to_nox(stricter, tmp_path))
@@ -340,7 +383,7 @@ def test_the_same_commands_give_nox_the_same(tmp_path):
 
 def marks(command: str) -> list[pytest.MarkDecorator]:
     found = [pytest.mark.slow]
-    if command.startswith(WITH_TEX):
+    if command.startswith(WITH_LATEX):
         found.append(pytest.mark.latex)
     return found
 
@@ -350,11 +393,11 @@ def marks(command: str) -> list[pytest.MarkDecorator]:
     [
         pytest.param(command, marks=marks(command))
         for command in RUN
-        if not command.startswith("sphinx-cv new") and command not in {*SAME_AS, *RUN_WITHIN, *LIKE}
+        if command in BUILT and command not in {*SAME_AS, *RUN_WITHIN, *LIKE}
     ],
 )
-def test_a_build_command_of_the_readme_runs_as_written(command, repository, tmp_path):
-    if command.startswith(WITH_TEX):
+def test_a_build_command_of_the_pages_runs_as_written(command, repository, tmp_path):
+    if command.startswith(WITH_LATEX):
         require_tool("latexmk", "xelatex")
     words = shlex.split(command)
     if words[0] == "./cv":
@@ -382,12 +425,20 @@ def test_a_build_command_of_the_readme_runs_as_written(command, repository, tmp_
         ]
 
 
+def git(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    identity = {"GIT_AUTHOR_NAME": "Ada", "GIT_AUTHOR_EMAIL": "ada@example.org"}
+    identity |= {"GIT_COMMITTER_NAME": "Ada", "GIT_COMMITTER_EMAIL": "ada@example.org"}
+    env = {**os.environ, **identity}
+    return subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True)
+
+
 @pytest.mark.slow
 def test_the_quick_start_runs_as_written(tmp_path):
-    """``sphinx-cv new my-cv --name … --email … --website …``, ``cd my-cv``, ``./cv html``."""
-    (new,) = [c for c in COMMANDS if c.startswith("sphinx-cv new my-cv --name")]
+    """The tutorial's steps 2, 3 and 5: ``sphinx-cv new my-cv --name …``, ``cd my-cv``,
+    ``./cv html``; then ``git init``, ``git add .`` and ``git commit`` put the project, and
+    nothing the build made, under Git."""
     env = {**os.environ, "PYTHONPATH": str(REPO_DIR / "_ext")}
-    args = shlex.split(new)[1:]
+    args = shlex.split(QUICK_START)[1:]
     subprocess.run([sys.executable, "-m", "sphinx_cv", *args], cwd=tmp_path, env=env, check=True)
     project = tmp_path / "my-cv"
     assert "./cv html" in COMMANDS
@@ -395,19 +446,36 @@ def test_the_quick_start_runs_as_written(tmp_path):
     site = project / "docs" / "_build" / "html"
     assert "Ada Lovelace" in (site / "index.html").read_text(encoding="utf-8")
     assert (site / "ada-lovelace-cv.pdf").is_file()
+    for command in GIT_COMMANDS:
+        assert command in COMMANDS
+        result = git(*shlex.split(command)[1:], cwd=project)
+        assert result.returncode == 0, command + result.stderr
+    tracked = git("ls-files", cwd=project).stdout.splitlines()
+    assert "docs/index.md" in tracked
+    assert ".github/workflows/pages.yml" in tracked
+    assert not [name for name in tracked if name.startswith((".nox/", ".venv/", "docs/_build/"))]
+
+
+def test_the_command_prints_its_help():
+    env = {**os.environ, "PYTHONPATH": str(REPO_DIR / "_ext")}
+    args = shlex.split("sphinx-cv new --help")[1:]
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx_cv", *args], env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert "--from FILE" in result.stdout
 
 
 @pytest.mark.parametrize("command", NEW_COMMANDS)
 def test_the_import_commands_run_as_written(command, tmp_path):
     words = shlex.split(command)
-    for option, name in itertools.pairwise(words):
+    for option, word in itertools.pairwise(words):
         if option in ("--from", "--bib"):
-            source = NEW_FILES[name]
-            found = REPO_DIR / "references.bib" if source is None else TESTS_DIR / "data" / source
-            shutil.copy(found, tmp_path / name)
+            assert word in INPUTS, f"{command} ({PAGE_OF[command]}): add {word} to INPUTS"
+            shutil.copy(INPUTS[word], tmp_path / word)
     env = {**os.environ, "PYTHONPATH": str(REPO_DIR / "_ext")}
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx_cv", *shlex.split(command)[1:]],
+        [sys.executable, "-m", "sphinx_cv", *words[1:]],
         cwd=tmp_path,
         env=env,
         capture_output=True,
@@ -415,4 +483,5 @@ def test_the_import_commands_run_as_written(command, tmp_path):
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "my-cv" / "docs" / "index.md").is_file()
+    folder = words[2]
+    assert (tmp_path / folder / "docs" / "index.md").is_file()
