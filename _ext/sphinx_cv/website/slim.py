@@ -193,9 +193,17 @@ def visit_citation(self: HTML5Translator, node: nodes.citation) -> None:
     self.body.append(self.starttag(node, "div", classes=[node.tagname], role="listitem"))
 
 
+def own_templates_path(app: Sphinx, config: Config) -> None:
+    """A ``templates_path`` of this build's own: the themes append to it, and an unset value
+    is Sphinx's one default list, which every later build in the process would inherit."""
+    config.templates_path = list(config.templates_path)
+
+
 def setup(app: Sphinx) -> None:
     """Register the config value, the handlers and the citation writer."""
     app.add_config_value("cv_slim_site", True, "html", types=(bool,))
+    # Before anything appends to it (sphinx-book-theme does at 500).
+    app.connect("config-inited", own_templates_path, priority=1)
     app.connect("config-inited", configure)
     app.connect("builder-inited", only_for_the_website)
     app.connect("html-page-context", slim_page)
