@@ -82,3 +82,25 @@ def test_sphinx_build_latexpdf_prints_the_same_warnings(tmp_path: Path) -> None:
     output = strip_colors(result.stdout + result.stderr)
     assert OVERFULL.search(output)
     assert MISSING in output
+
+
+def test_a_language_without_its_patterns_is_a_warning_that_names_the_package(tmp_path):
+    """polyglossia's and babel's words in a log (as TeX Live without texlive-lang-german
+    writes them) become one warning each, naming what to install."""
+    from sphinx_cv.pdf.latex.texlog import problems
+
+    tex, log = tmp_path / "cv.tex", tmp_path / "cv.log"
+    tex.write_text("\\documentclass{article}\n", encoding="utf-8")
+    log.write_text(
+        "Package polyglossia Warning: No hyphenation patterns were loaded for `german'\n"
+        "Package babel Warning: No hyphenation patterns were preloaded for\n"
+        "(babel)                the language `German' into the format.\n"
+        "Package polyglossia Warning: No hyphenation patterns were loaded for `german'\n",
+        encoding="utf-8",
+    )
+    found = problems(log, tex)
+    assert [problem.location for problem in found] == [f"{tex}:1", f"{tex}:1"]
+    assert found[0].message == (
+        "the PDF's german text is set without its hyphenation patterns, which TeX Live lacks "
+        "here: long words are not hyphenated; install texlive-lang-german"
+    )

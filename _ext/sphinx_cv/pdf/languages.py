@@ -30,6 +30,16 @@ def is_cjk(code: int) -> bool:
     return any(low <= code <= high for low, high in CJK_RANGES)
 
 
+#: Languages set with hyphenation, by both engines: those whose long compounds would not
+#: fit a narrow column whole. Others keep every word whole, for applicant-tracking systems.
+HYPHENATED = frozenset({"de", "nl", "da", "sv", "nb", "nn", "no", "fi", "et", "hu", "is"})
+
+
+def is_hyphenated(language: str | None) -> bool:
+    """Whether the CV's language is set with hyphenation (:data:`HYPHENATED`)."""
+    return language_tag(language)[0] in HYPHENATED
+
+
 def language_tag(language: str | None) -> tuple[str, str | None]:
     """``language`` as an ISO 639 code and an ISO 3166 region: "pt_BR" → ("pt", "BR")."""
     code, _, region = (language or "en").replace("-", "_").partition("_")

@@ -36,6 +36,23 @@ OVERFULL = re.compile(
 MISSING = re.compile(
     r"^Missing character: There is no (.+?) (?:\(U\+([0-9A-Fa-f]{4,6})\) )?in font ([^\s/!:]+)"
 )
+#: polyglossia's and babel's words for a language TeX has no hyphenation patterns of.
+NO_PATTERNS = re.compile(
+    r"No hyphenation patterns were (?:pre)?loaded for\s+(?:\(\w+\)\s+)?(?:the language\s+)?"
+    r"[`']([^']+)'"
+)
+#: Debian's package of a language's patterns, by polyglossia's or babel's name.
+PATTERN_PACKAGES = {
+    "german": "texlive-lang-german", "ngerman": "texlive-lang-german",
+    "french": "texlive-lang-french", "spanish": "texlive-lang-spanish",
+    "portuguese": "texlive-lang-portuguese", "brazilian": "texlive-lang-portuguese",
+    "italian": "texlive-lang-italian", "dutch": "texlive-lang-european",
+    "danish": "texlive-lang-european", "swedish": "texlive-lang-european",
+    "norwegian": "texlive-lang-european", "finnish": "texlive-lang-european",
+    "hungarian": "texlive-lang-european", "estonian": "texlive-lang-european",
+    "polish": "texlive-lang-polish", "czech": "texlive-lang-czechslovak",
+    "russian": "texlive-lang-cyrillic", "greek": "texlive-lang-greek",
+}  # fmt: skip
 #: Font switches and boxes in the log's picture of a box: "\TU/texgyrepagella(0)/m/n/10 ", "[]".
 BOX_NOISE = re.compile(r"\\[A-Za-z]+/\S+ |\[\]")
 #: Skip the latexmkrc hook where the caller reports itself (compile_tex).
@@ -53,7 +70,8 @@ class Problem:
 
 
 def problems(log: Path, tex: Path) -> list[Problem]:
-    """The overfull boxes and missing characters of ``log``, located in the CV's sources."""
+    """The overfull boxes and missing characters of ``log``, located in the CV's sources, and
+    a language TeX has no hyphenation patterns of."""
     log_lines = log.read_text(encoding="utf-8", errors="replace").splitlines()
     tex_lines = tex.read_text(encoding="utf-8", errors="replace").splitlines()
     found: list[Problem] = []
@@ -69,6 +87,15 @@ def problems(log: Path, tex: Path) -> list[Problem]:
             missing.setdefault(char, set()).add(match.group(3).strip("[]"))
     for char, fonts in missing.items():
         found.append(_missing(char, sorted(fonts), tex, tex_lines))
+    for language in dict.fromkeys(NO_PATTERNS.findall("\n".join(log_lines))):
+        package = PATTERN_PACKAGES.get(language.lower(), f"TeX Live's patterns of {language}")
+        found.append(
+            Problem(
+                f"{tex}:1",
+                f"the PDF's {language} text is set without its hyphenation patterns, which "
+                f"TeX Live lacks here: long words are not hyphenated; install {package}",
+            )
+        )
     return found
 
 

@@ -27,7 +27,7 @@ from ... import model
 from ...i18n import _
 from ...source.config import warn_at
 from ...source.versions import configured_version, version, version_name, versions
-from ..languages import is_cjk, language_tag
+from ..languages import is_cjk, is_hyphenated, language_tag
 from ..names import paper_size, pdf_filename, version_filename
 from . import fonts
 from .compile import Result, compile_typst
@@ -39,10 +39,6 @@ logger = logging.getLogger(__name__)
 TEMPLATE = Path(__file__).parent / "template" / "sphinxcv.typ"
 #: Typst's names of the paper sizes of :data:`..names.PAPER_SIZES`.
 PAPERS = {"a4": "a4", "letter": "us-letter"}
-#: Languages set with hyphenation: those whose long compounds would not fit a
-#: narrow column (the dates and places) whole; others keep every word whole
-#: for applicant-tracking systems, as the LaTeX PDF does.
-HYPHENATED = frozenset({"de", "nl", "da", "sv", "nb", "nn", "no", "fi", "et", "hu", "is"})
 
 
 class TypstBuilder(Builder):
@@ -135,7 +131,7 @@ class TypstBuilder(Builder):
             "region": string_literal(region) if region else "none",
             "paper": string_literal(PAPERS[paper]),
             "fonts": _array(fonts.families(config.language, config.cv_pdf_system_fonts)),
-            "hyphenate": "true" if lang in HYPHENATED else "false",
+            "hyphenate": "true" if is_hyphenated(config.language) else "false",
         }
         shown = ",\n  ".join(f"{key}: {value}" for key, value in arguments.items())
         return f'#import "{TEMPLATE.name}": *\n#show: cv-document.with(\n  {shown},\n)\n'
