@@ -361,11 +361,14 @@ def test_invalid_yaml_is_refused_with_its_line(tmp_path, capsys):
     assert f"{bad}:5:1: not YAML" in capsys.readouterr().err
 
 
-def test_a_section_that_is_not_a_list_is_refused(tmp_path, capsys):
+def test_a_section_that_is_a_text_is_a_list_of_one(tmp_path, capsys):
     bad = tmp_path / "cv.yaml"
     bad.write_text("cv:\n  name: A\n  sections:\n    education: MIT\n", encoding="utf-8")
-    assert main(["new", str(tmp_path / "cv"), "--from", str(bad)]) == 1
-    assert "cv.sections.education must be a list of entries" in capsys.readouterr().err
+    assert main(["new", str(tmp_path / "cv"), "--from", str(bad)]) == 0
+    report = capsys.readouterr().out
+    said = "cv.sections.education: a text where a list of entries belongs, read as a list of one"
+    assert said in report
+    assert (tmp_path / "cv/docs/education.md").read_text(encoding="utf-8") == "# Education\n\nMIT\n"
 
 
 def test_yaml_without_cv_is_refused(tmp_path, capsys):
@@ -566,11 +569,13 @@ def test_a_rendercv_photo_outside_its_folder_or_not_an_image_is_not_copied(tmp_p
     inner.mkdir()
     for photo, said in [
         ("../secret.png", "is not a file in"),
-        ("/etc/passwd", "is not an image file"),
+        ("/etc/passwd", "is not a photo sphinx-cv shows"),
+        ("photo.svg", "not .svg, which may hold a script"),
     ]:
+        (inner / "photo.svg").write_text("<svg><script>alert(1)</script></svg>", encoding="utf-8")
         source = inner / "cv.yaml"
         source.write_text(f"cv:\n  name: A B\n  photo: {photo}\n", encoding="utf-8")
-        target = tmp_path / f"out{len(said)}"
+        target = tmp_path / f"out{len(said)}-{len(photo)}"
         out = StringIO()
         with redirect_stdout(out):
             assert main(["new", str(target), "--from", str(source)]) == 0

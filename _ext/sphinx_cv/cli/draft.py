@@ -69,6 +69,14 @@ class Page:
     example: list[str] = field(default_factory=list)
 
 
+#: The longest report line: a value quoted in one is cut short, whatever its size.
+NOTE_LENGTH = 400
+
+#: Page names a section cannot have: the home page, and the pages Sphinx writes itself
+#: (a section named "Search" would be replaced by the search page).
+RESERVED_SLUGS = {"index", "search", "genindex", "modindex", "py-modindex"}
+
+
 @dataclass
 class Draft:
     """A whole CV project: owner, home page, section pages, bib file, report."""
@@ -94,7 +102,9 @@ class Draft:
     files: dict[str, bytes] = field(default_factory=dict)
 
     def note(self, line: str) -> None:
-        """Add a line to the report the command prints."""
+        """Add a line to the report the command prints (cut at :data:`NOTE_LENGTH`)."""
+        if len(line) > NOTE_LENGTH:
+            line = line[: NOTE_LENGTH - 1] + "…"
         self.report.append(line)
 
     def page(self, title: str, fallback: str = "") -> Page:
@@ -104,7 +114,7 @@ class Draft:
             if page.title == title:
                 return page
         slug = slugify(title, self.language) or slugify(fallback) or "section"
-        taken = {page.slug for page in self.pages} | {"index"}
+        taken = {page.slug for page in self.pages} | RESERVED_SLUGS
         base, number = slug, 2
         while slug in taken:
             slug, number = f"{base}-{number}", number + 1

@@ -1,5 +1,9 @@
 """Values written into MyST Markdown so that they cannot break its structure.
 
+Imported text is text, whatever the importer: :func:`imported` is the one
+rule. No role, directive, HTML, comment or target survives it; a RenderCV
+file's Markdown keeps its emphasis and its links to web addresses, nothing more.
+
 An imported value may hold anything: newlines, ``:::``, a leading ``:`` or
 ``%`` (a MyST comment), ``#`` (a heading), ``*`` or ``_``. The writers here put
 it on one line, quote option values the options parser would read otherwise
@@ -36,6 +40,44 @@ def escape(text: str) -> str:
     return _INLINE.sub(lambda m: "\\" + m.group(0), one_line(text))
 
 
+#: Inline Markdown with emphasis kept: what RenderCV's Markdown may hold beside links.
+_INLINE_KEEP_EMPHASIS = re.compile(r"([\\`\[\]<>])|&(?=#?\w+;)")
+#: A Markdown link, ``[text](url)`` or ``[text](<url>)``, as RenderCV writes them.
+_MARKDOWN_LINK = re.compile(
+    r"\[(?P<text>[^\[\]]*)\]\((?:<(?P<angled>[^<>]*)>|(?P<url>[^()\s<>]*))\)"
+)
+#: The addresses a link in imported text may go to: the web and e-mail, nothing local.
+_WEB_ADDRESS = re.compile(r"(?:https?://[^\s/?#]+|mailto:[^\s@]+@)\S*", re.IGNORECASE)
+
+
+def imported(text: str, *, markdown: bool = False) -> str:
+    """Imported text as inline Markdown that shows that text, on one line.
+
+    Plain text (``markdown=False``) is escaped whole. Markdown keeps ``*`` and
+    ``_`` emphasis and ``[text](https://…)`` links; everything else, roles
+    (``{download}`…```), HTML, comments and links to files, shows as written.
+    """
+    text = one_line(text)
+    if not markdown:
+        return escape(text)
+    parts, start = [], 0
+    for match in _MARKDOWN_LINK.finditer(text):
+        address = match["angled"] if match["angled"] is not None else match["url"]
+        if not _WEB_ADDRESS.fullmatch(address.strip()):
+            continue  # a link to a file, or javascript:, stays text
+        parts.append(_INLINE_KEEP_EMPHASIS.sub(r"\\\g<0>", text[start : match.start()]))
+        shown = _INLINE_KEEP_EMPHASIS.sub(r"\\\g<0>", match["text"]) or escape(address)
+        parts.append(f"[{shown}](<{angle_safe(address.strip())}>)")
+        start = match.end()
+    parts.append(_INLINE_KEEP_EMPHASIS.sub(r"\\\g<0>", text[start:]))
+    return "".join(parts)
+
+
+def angle_safe(address: str) -> str:
+    """An address for ``(<…>)``: its ``<`` and ``>`` percent-encoded."""
+    return address.replace("<", "%3C").replace(">", "%3E")
+
+
 def block_safe(line: str) -> str:
     """A line that starts a paragraph, whatever its first character."""
     match = _BLOCK_START.match(line)
@@ -47,8 +89,8 @@ def block_safe(line: str) -> str:
 
 
 def paragraph(text: str, *, plain: bool = True) -> str:
-    """One paragraph: plain text escaped, Markdown kept; one line, block-safe."""
-    return block_safe(escape(text) if plain else one_line(text))
+    """One paragraph of imported text (:func:`imported`): one line, block-safe."""
+    return block_safe(imported(text, markdown=not plain))
 
 
 def option(name: str, value: str) -> str:
@@ -79,13 +121,7 @@ def directive(
 
 def link(text: str, url: str) -> str:
     """``[text](<url>)``: the text escaped, the address kept whole (``<>`` taken out of it)."""
-    address = one_line(url).replace("<", "%3C").replace(">", "%3E")
-    return f"[{escape(text)}](<{address}>)"
-
-
-def bullets(items: list[str], *, plain: bool = True) -> list[str]:
-    """A bullet list, one line an item."""
-    return [f"- {paragraph(item, plain=plain)}" for item in items if one_line(item)]
+    return f"[{escape(text)}](<{angle_safe(one_line(url))}>)"
 
 
 def commented(lines: list[str]) -> list[str]:

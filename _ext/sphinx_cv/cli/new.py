@@ -9,6 +9,7 @@ of sections, one page per section), ``references.bib``, ``requirements.txt``,
 from __future__ import annotations
 
 import datetime
+import os
 from pathlib import Path
 from string import Template
 
@@ -151,8 +152,8 @@ def blank_draft(name: str, language: str = DEFAULT_LANGUAGE) -> Draft:
 
 
 def inline(text: str, plain: bool) -> str:
-    """One line of inline Markdown from plain text (escaped) or Markdown (kept)."""
-    return md.escape(text) if plain else md.one_line(text)
+    """One line of inline Markdown from imported text (:func:`~.markdown.imported`)."""
+    return md.imported(text, markdown=not plain)
 
 
 def block_lines(block: Block, plain: bool) -> list[str]:
@@ -194,13 +195,20 @@ def _join(items: list[str], plain: bool, separator: str = "") -> str:
 
 
 def text_lines(text: Text, plain: bool) -> list[str]:
-    plain = plain and not text.markdown
+    """Paragraphs, then a list: imported text by :func:`~.markdown.imported`'s rule;
+    Markdown the importer wrote itself (``text.markdown``) as it is, on one line each."""
+
+    def line(value: str) -> str:
+        if text.markdown:
+            return md.block_safe(md.one_line(value))
+        return md.paragraph(value, plain=plain)
+
     lines: list[str] = []
     for paragraph in text.paragraphs:
         if md.one_line(paragraph):
-            lines += [*([""] if lines else []), md.paragraph(paragraph, plain=plain)]
+            lines += [*([""] if lines else []), line(paragraph)]
     if text.bullets:
-        items = md.bullets(text.bullets, plain=plain)
+        items = [f"- {line(item)}" for item in text.bullets if md.one_line(item)]
         if text.numbered:
             items = [f"1. {item[2:]}" for item in items]
         lines += [*([""] if lines else []), *items]
@@ -240,7 +248,7 @@ def project_files(draft: Draft) -> dict[str, str]:
     """Every file of the project, by its path relative to the project's folder."""
     year = datetime.date.today().year
     values = {
-        "name": md.one_line(draft.name),
+        "heading": md.paragraph(f"{draft.name}'s CV"),
         "project": repr(md.one_line(draft.name)),
         "copyright": repr(f"{year}, {md.one_line(draft.name)}"),
         "html_baseurl": repr(draft.html_baseurl),
@@ -298,21 +306,49 @@ def _template(name: str, values: dict[str, str]) -> str:
 
 
 def write_project(draft: Draft, target: Path, force: bool = False) -> list[Path]:
-    """Write the project into ``target``; refuse a non-empty folder unless ``force``."""
+    """Write the project into ``target``; refuse a non-empty folder unless ``force``.
+
+    Nothing is written through a link: a file that is a link is replaced by
+    the file (the link's target is left alone), and a folder that is a link,
+    or a file where a folder belongs, stops the command before anything is
+    written. Each file ``force`` replaces is named in the report.
+    """
     target = Path(target)
-    if target.exists() and (not target.is_dir() or any(target.iterdir())) and not force:
+    if target.is_symlink() or (target.exists() and not target.is_dir()):
+        raise TargetNotEmpty(f"{target} is {_what(target)}; name a folder (new or empty)")
+    if target.exists() and any(target.iterdir()) and not force:
         raise TargetNotEmpty(f"{target} exists and is not empty; use --force to write into it")
-    written = []
-    for relative, text in project_files(draft).items():
+    files = {relative: text.encode("utf-8") for relative, text in project_files(draft).items()}
+    files.update(draft.files)
+    for relative in files:
+        for parent in list(Path(relative).parents)[:-1]:
+            folder = target / parent
+            if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+                raise TargetNotEmpty(
+                    f"{folder} is {_what(folder)}; sphinx-cv new writes {relative} only into "
+                    "a folder of the project: move it away, or name another folder"
+                )
+    written, replaced = [], []
+    for relative, data in files.items():
         path = target / relative
+        if path.is_symlink():
+            replaced.append(f"{relative} (a link to {os.readlink(path)}, which is left alone)")
+            path.unlink()
+        elif path.is_dir():
+            raise TargetNotEmpty(f"{path} is a folder where sphinx-cv new writes a file")
+        elif path.exists() and path.read_bytes() != data:
+            replaced.append(relative)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        path.write_bytes(data)
         if relative in EXECUTABLES:
             path.chmod(0o755)
         written.append(path)
-    for relative, data in draft.files.items():
-        path = target / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        written.append(path)
+    if replaced:
+        draft.note(f"--force: replaced what was there: {', '.join(replaced)}")
     return written
+
+
+def _what(path: Path) -> str:
+    if path.is_symlink():
+        return f"a link (to {os.readlink(path)})"
+    return "a file" if path.exists() else "missing"

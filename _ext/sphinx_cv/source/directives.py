@@ -199,11 +199,15 @@ class CVEntryDirective(CVDirective):
         )
         self.set_source_info(entry)
         entry["entry_type"] = self.entry_type
-        entry += self.make_header(title, url, date_text, spans)
+        header = self.make_header(title, url, date_text, spans)
+        entry += header
         fields = {name: self.field_value(name) for name in self.meta_fields}
         meta = self.make_meta(fields)
         if meta is not None:
             entry += meta
+        # The record keeps the text as shown ("A * B"), not its Markdown ("A \\* B"):
+        # the exports and the warnings quote it.
+        shown = {node["field"]: node.astext() for node in entry.findall(cv.cv_entry_field)}
         body = cv.cv_entry_body("", *self.parse_content_to_nodes(), classes=["cv-entry-body"])
         nested = self.lift_nested_entries(body)
         if len(body):
@@ -213,13 +217,13 @@ class CVEntryDirective(CVDirective):
         entry["record"] = self.make_record(
             docname=docname,
             lineno=lineno,
-            title=title,
+            title=header.next_node(cv.cv_entry_title).astext() if title else "",
             date_text=date_text,
             spans=spans,
             url=url,
             body=shown_text(body, self.env),
             tags=tags_option(self),
-            **fields,
+            **{name: shown.get(name, "") for name in fields},
         )
         return [entry, *nested]
 

@@ -19,6 +19,7 @@ from pybtex.scanner import PybtexError, PybtexSyntaxError
 from ..draft import Bibliography, Draft
 from . import InputError, medline, ris
 from .bibentry import IDENTIFIERS, add_entries, identifier, known
+from .reading import read_text
 
 PUBLICATIONS = "Publications"
 #: Formats told by their first lines, which sphinx-cv does not read.
@@ -37,13 +38,6 @@ _ENTRY = re.compile(
     r"^[ \t]*@[ \t]*(?!(?:string|preamble|comment)\b)(\w+)[ \t]*[{(][ \t]*([^,\s]+)", re.I | re.M
 )
 _ANY_ENTRY = re.compile(r"^[ \t]*@", re.M)
-
-
-def read_text(path: Path) -> str:
-    try:
-        return Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(f"{path}: cannot be read: {error}") from error
 
 
 def file_format(text: str) -> str:

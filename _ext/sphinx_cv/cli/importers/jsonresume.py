@@ -32,9 +32,10 @@ from ...source.dates import DateError, parse_dates
 from ...source.records import PROFILE_NETWORKS, TIMELINE_KINDS
 from .. import markdown as md
 from ..draft import Bibliography, Draft, Entry, Keywords, Text, check_date
-from . import InputError
+from . import InputError, shapes
 from .bibentry import BibEntry, add_entries
 from .dates import read_point
+from .reading import brief, load_json
 
 SCHEMA_FILE = Path(__file__).with_name("jsonresume-schema.json")
 
@@ -72,12 +73,7 @@ def load(path: Path) -> tuple[dict[str, Any], list[str]]:
     the importer to read. Anything else the schema refuses raises an
     :class:`InputError` that names every such value by its JSON pointer.
     """
-    try:
-        document = json.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as error:
-        raise InputError(f"{path}: cannot be read: {error}") from error
-    except json.JSONDecodeError as error:
-        raise InputError(f"{path}:{error.lineno}:{error.colno}: not JSON: {error.msg}") from error
+    document = load_json(path)
     if not isinstance(document, dict):
         raise InputError(f"{path}: not a JSON Resume: the top level is not an object")
     validator = jsonschema.Draft7Validator(json.loads(SCHEMA_FILE.read_text(encoding="utf-8")))
@@ -153,10 +149,26 @@ def read(path: Path) -> Draft:
         if reader is None:
             draft.note(f"{section}: not a JSON Resume section sphinx-cv knows; left out")
         elif items and isinstance(items, list) and not all(isinstance(i, dict) for i in items):
-            draft.note(f"{section}: a list of texts, not of entries; left out: {items!r}")
+            draft.note(f"{section}: a list of texts, not of entries; left out: {brief(items)}")
+        elif items and isinstance(items, list):
+            reader(draft, [clean_item(draft, f"{section}[{n}]", i) for n, i in enumerate(items)])
         elif items:
             reader(draft, items)
     return draft
+
+
+#: Fields of a section's item that hold a list of texts (the schema's arrays);
+#: every other field holds a text.
+LIST_FIELDS = {"highlights", "courses", "keywords", "roles"}
+
+
+def clean_item(draft: Draft, where: str, item: dict[str, Any]) -> dict[str, Any]:
+    """An item's values as texts and lists of texts (:mod:`.shapes`), fields the schema
+    does not know included (academicpages' ``gpa``, al-folio's ``startdate``)."""
+    return {
+        key: (shapes.texts if key in LIST_FIELDS else shapes.text)(draft, f"{where}.{key}", value)
+        for key, value in item.items()
+    }
 
 
 def leftover(draft: Draft, where: str, item: dict[str, Any], used: set[str]) -> None:
@@ -205,8 +217,8 @@ def read_basics(draft: Draft, basics: dict[str, Any]) -> None:
         if field and url and not profile.get(field):
             profile[field] = url
         elif url or username:
-            shown = md.escape(f"{network}: {username}" if username else network)
-            others.append(f"[{shown}](<{url}>)" if url else shown)
+            shown = f"{network}: {username}" if username else network
+            others.append(md.link(shown, url) if url else md.escape(shown))
     if others:
         draft.intro.markdown = True
         draft.intro.paragraphs = [md.escape(p) for p in draft.intro.paragraphs]
@@ -601,9 +613,11 @@ def read_references(draft: Draft, items: list[dict[str, Any]]) -> None:
 
 
 def read_meta(draft: Draft, meta: dict[str, Any]) -> None:
-    canonical = meta.get("canonical", "")
+    canonical = str(meta.get("canonical") or "")
     if canonical.endswith("/resume.json"):
-        draft.html_baseurl = canonical.removesuffix("resume.json")
+        address = absolute_url(draft, "meta.canonical", canonical)
+        if address.startswith(("https://", "http://")):  # a site's address, never mailto:
+            draft.html_baseurl = address.removesuffix("resume.json")
     left = [
         key
         for key, value in meta.items()

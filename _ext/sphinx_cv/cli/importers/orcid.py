@@ -22,7 +22,6 @@ the ``bulk`` works file ORCID's samples show. The mapping (README, "ORCID"):
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
@@ -35,6 +34,7 @@ from .. import markdown as md
 from ..draft import Bibliography, Draft, Entry, Keywords, check_date
 from . import InputError
 from .bibentry import BibEntry, add_entries, normal_doi
+from .reading import load_json
 
 #: ORCID work types and the BibTeX type of each; anything else is a @misc.
 WORK_TYPES = {
@@ -75,12 +75,8 @@ def looks_like(document: Any) -> bool:
 
 
 def load(path: Path) -> dict[str, Any]:
-    try:
-        return json.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as error:
-        raise InputError(f"{path}: cannot be read: {error}") from error
-    except json.JSONDecodeError as error:
-        raise InputError(f"{path}:{error.lineno}:{error.colno}: not JSON: {error.msg}") from error
+    """The parsed JSON file (:func:`~.reading.load_json`)."""
+    return load_json(path)
 
 
 def value(node: Any, *path: str) -> str:

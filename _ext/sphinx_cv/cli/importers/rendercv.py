@@ -34,18 +34,20 @@ import dataclasses
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import imagesize
-import yaml
 
 from ...source.dates import DateError, parse_dates
 from ...source.records import PROFILE_NETWORKS, TIMELINE_KINDS
+from .. import markdown as md
 from ..draft import Bibliography, Draft, Entry, Keywords, Text, check_date
 from ..markdown import one_line
-from . import InputError
+from . import InputError, shapes
 from .bibentry import BibEntry, add_entries
 from .dates import month_table, read_dates
 from .jsonresume import absolute_url
+from .reading import brief, load_yaml
 
 #: Each entry type's own fields (RenderCV's "characteristic fields"), tried in its order.
 ENTRY_TYPES = (
@@ -86,18 +88,7 @@ SEASON_FIRST = re.compile(r"(Spring|Summer|Fall|Autumn|Winter) (\d{4})", re.I)
 
 def load(path: Path) -> dict[str, Any]:
     """The parsed file; a YAML error names its line and column."""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as error:
-        raise InputError(f"{path}: cannot be read: {error}") from error
-    try:
-        document = yaml.safe_load(text)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        raise InputError(f"{where}: not YAML: {error.problem or error.context}") from error
-    except yaml.YAMLError as error:
-        raise InputError(f"{path}: not YAML: {error}") from error
+    document = load_yaml(path)
     if not isinstance(document, dict) or not isinstance(document.get("cv"), dict):
         raise InputError(f"{path}: not a RenderCV file: it needs a 'cv:' mapping at the top")
     return document
@@ -106,32 +97,87 @@ def load(path: Path) -> dict[str, Any]:
 def read(path: Path) -> Draft:
     """The project's draft from a RenderCV file."""
     document = load(path)
-    cv = document["cv"]
-    draft = Draft(name=str(cv.get("name") or ""), plain=False, source=str(path))
+    draft = Draft(name="", plain=False, source=str(path))
+    cv = clean(draft, document["cv"])
+    draft.name = cv.get("name", "")
     words = read_settings(draft, document)
     read_header(draft, cv)
     read_photo(draft, Path(path), cv.get("photo"))
-    sections = cv.get("sections") or {}
-    if not isinstance(sections, dict):
-        raise InputError(f"{path}: cv.sections must be a mapping of titles to lists of entries")
-    for title, entries in sections.items():
-        if not isinstance(entries, list | None):
-            raise InputError(f"{path}: cv.sections.{title} must be a list of entries")
-        read_section(draft, str(title), entries or [], words)
+    for title, entries in cv["sections"].items():
+        read_section(draft, title, entries, words)
     lists = [b for p in draft.pages for b in p.blocks if isinstance(b, Bibliography)]
     if len(lists) == 1:
         lists[0].keys = None  # one publications section: it lists the whole bib file
     return draft
 
 
+#: Fields of the ``cv`` mapping that hold a text, or a list of texts.
+TEXT_FIELDS_OF_CV = ("name", "headline", "location", "photo")
+CONTACT_FIELDS = ("email", "phone", "website")
+#: Fields of an entry that hold a list of texts; every other field holds a text.
+LIST_FIELDS = {"highlights", "authors"}
+
+
+def clean(draft: Draft, cv: dict[str, Any]) -> dict[str, Any]:
+    """``cv`` in the shapes the readers take (:mod:`.shapes`); what does not fit is reported.
+
+    Returns the mapping with its texts as text, its lists as lists, and
+    ``sections`` as a mapping of titles to lists of texts and mappings.
+    """
+    cleaned: dict[str, Any] = dict(cv)
+    for key in TEXT_FIELDS_OF_CV:
+        cleaned[key] = shapes.text(draft, f"cv.{key}", cv.get(key))
+    for key in CONTACT_FIELDS:
+        value = cv.get(key)
+        single = isinstance(value, str | int | float)
+        cleaned[key] = [str(value)] if single else shapes.texts(draft, f"cv.{key}", value)
+    for key in ("social_networks", "custom_connections"):
+        cleaned[key] = [
+            {field: shapes.text(draft, f"cv.{key}[{n}].{field}", v) for field, v in item.items()}
+            for n, item in enumerate(shapes.mappings(draft, f"cv.{key}", cv.get(key)))
+        ]
+    sections = cv.get("sections") or {}
+    if not isinstance(sections, dict):
+        draft.note(f"cv.sections: a mapping of titles to lists of entries belongs here; "
+                   f"left out: {brief(sections)}")  # fmt: skip
+        sections = {}
+    cleaned["sections"] = {}
+    for title, entries in sections.items():
+        where = f"cv.sections.{title}"
+        if isinstance(entries, str | int | float):
+            draft.note(f"{where}: a text where a list of entries belongs, read as a list of one")
+            entries = [str(entries)]
+        elif not isinstance(entries, list | None):
+            draft.note(f"{where}: a mapping where a list of entries belongs; left out")
+            continue
+        cleaned["sections"][str(title)] = [
+            clean_entry(draft, f"{where}[{number}]", entry)
+            for number, entry in enumerate(entries or [])
+        ]
+    return cleaned
+
+
+def clean_entry(draft: Draft, where: str, entry: Any) -> Any:
+    """A section's entry: a text, or a mapping of texts (and lists of texts in
+    :data:`LIST_FIELDS`); anything else is returned as it is, for the reader to report."""
+    if isinstance(entry, int | float):
+        return str(entry)
+    if not isinstance(entry, dict):
+        return entry
+    return {
+        str(field): (shapes.texts if field in LIST_FIELDS else shapes.text)(
+            draft, f"{where}.{field}", value
+        )
+        for field, value in entry.items()
+    }
+
+
 def read_header(draft: Draft, cv: dict[str, Any]) -> None:
     if not draft.name:
         draft.note("cv.name: missing; the profile says 'Your Name' until you change it")
         draft.name = "Your Name"
-    for field in ("email", "phone", "website"):
-        values = cv.get(field)
-        values = values if isinstance(values, list) else [values] if values else []
-        values = [str(value) for value in values]
+    for field in CONTACT_FIELDS:
+        values = cv[field]
         if field == "phone":
             values = [value.removeprefix("tel:").strip() for value in values]
         if values:
@@ -139,30 +185,35 @@ def read_header(draft: Draft, cv: dict[str, Any]) -> None:
         for value in values[1:]:
             draft.intro.bullets.append(value)
             draft.note(f"cv.{field}: {value} listed on the home page (the profile holds one)")
-    draft.profile["location"] = str(cv.get("location") or "")
-    if cv.get("headline"):
-        draft.intro.paragraphs.append(str(cv["headline"]))
+    draft.profile["location"] = cv["location"]
+    if cv["headline"]:
+        draft.intro.paragraphs += shapes.paragraphs(cv["headline"])
         draft.note("cv.headline: shown on the home page; not exported")
-    for number, item in enumerate(cv.get("social_networks") or []):
-        network, username = str(item.get("network", "")), str(item.get("username", ""))
-        url = NETWORK_URLS.get(network, "") + username if network in NETWORK_URLS else ""
-        if network == "Mastodon" and "@" in username.lstrip("@"):
-            user, _, host = username.lstrip("@").partition("@")
+    for number, item in enumerate(cv["social_networks"]):
+        network, username = item.get("network", ""), item.get("username", "")
+        # A user name is part of an address: anything else in it is percent-encoded.
+        address = quote(one_line(username), safe="@._~-")
+        url = NETWORK_URLS[network] + address if network in NETWORK_URLS else ""
+        if network == "Mastodon" and "@" in address.lstrip("@"):
+            user, _, host = address.lstrip("@").partition("@")
             url = f"https://{host}/@{user}"
         field = NETWORK_FIELDS.get(network)
         if field and not draft.profile.get(field):
             draft.profile[field] = url
         else:
             draft.intro.bullets.append(
-                f"[{network}: {username}](<{url}>)" if url else f"{network}: {username}"
+                f"[{network}: {username}](<{md.angle_safe(url)}>)"
+                if url
+                else f"{network}: {username}"
             )
             draft.note(
                 f"cv.social_networks[{number}]: {network} listed on the home page "
                 "(the profile has GitHub, Google Scholar, ORCID and LinkedIn)"
             )
-    for item in cv.get("custom_connections") or []:
-        text, url = str(item.get("placeholder", "")), str(item.get("url") or "")
-        draft.intro.bullets.append(f"[{text}](<{url}>)" if url else text)
+    for item in cv["custom_connections"]:
+        text = item.get("placeholder", "")
+        url = absolute_url(draft, "cv.custom_connections.url", item.get("url", ""))
+        draft.intro.bullets.append(f"[{text or url}](<{md.angle_safe(url)}>)" if url else text)
         draft.note(f"cv.custom_connections: {text!r} listed on the home page")
     known = {
         "name",
@@ -219,7 +270,7 @@ def read_section(draft: Draft, key: str, entries: list[Any], words: DateWords) -
             if kind == "ReversedNumberedEntry":
                 notes.add(REVERSED_NOTE)
         else:
-            draft.note(f"{where}: matches no RenderCV entry type; left out: {entry!r}")
+            draft.note(f"{where}: matches no RenderCV entry type; left out: {brief(entry)}")
             continue
         if isinstance(entry, dict):
             own = dict(ENTRY_TYPES).get(kind, set()) | (
@@ -293,7 +344,7 @@ def keywords(page, title: str) -> Keywords:
 def text_entry(page, kind: str, entry: Any) -> None:
     last = page.blocks[-1] if page.blocks else None
     if kind == "TextEntry":
-        page.blocks.append(Text(paragraphs=[str(entry)]))
+        page.blocks.append(Text(paragraphs=shapes.paragraphs(entry)))
         return
     numbered = kind == "NumberedEntry"
     if not (isinstance(last, Text) and last.bullets and last.numbered == numbered):
@@ -343,8 +394,8 @@ _LINK = re.compile(r"^\[(?P<text>[^\[\]]+)\]\((?P<url>https?://[^()\s]+)\)$")
 def dated_entry(
     draft: Draft, where: str, kind: str, section: str, entry: dict, words: DateWords
 ) -> Entry:
-    paragraphs = [str(entry["summary"])] if entry.get("summary") else []
-    bullets = [str(item) for item in entry.get("highlights") or []]
+    paragraphs = shapes.paragraphs(entry.get("summary") or "")
+    bullets = list(entry.get("highlights") or [])
     url = absolute_url(draft, where + ".url", str(entry.get("url") or ""))
     name_field = {"EducationEntry": "institution", "ExperienceEntry": "company"}.get(kind, "name")
     link = _LINK.match(str(entry.get(name_field) or "").strip())
@@ -364,16 +415,17 @@ def dated_entry(
         degree, area = str(entry.get("degree") or ""), str(entry.get("area") or "")
         role = f"{degree} in {area}" if degree and area else degree or area
         options = {"role": role, "location": location, "url": url, "kind": "education"}
-        return Entry("timeline", str(entry["institution"]), date, options, paragraphs, bullets)
+        institution = entry.get("institution", "")
+        return Entry("timeline", institution, date, options, paragraphs, bullets)
     if kind == "ExperienceEntry":
         options = {"role": str(entry.get("position") or ""), "location": location, "url": url}
-        return Entry("timeline", str(entry["company"]), date, options, paragraphs, bullets)
+        return Entry("timeline", entry.get("company", ""), date, options, paragraphs, bullets)
     if AWARD_WORDS.search(section):
         if location:
             paragraphs.insert(0, location)
-        return Entry("award", str(entry["name"]), date, {"url": url}, paragraphs, bullets)
+        return Entry("award", entry.get("name", ""), date, {"url": url}, paragraphs, bullets)
     options = {"location": location, "url": url, "kind": section_kind(section)}
-    return Entry("timeline", str(entry["name"]), date, options, paragraphs, bullets)
+    return Entry("timeline", entry.get("name", ""), date, options, paragraphs, bullets)
 
 
 def section_kind(title: str) -> str:
@@ -490,8 +542,8 @@ def read_settings(draft: Draft, document: dict[str, Any]) -> DateWords:
     return words
 
 
-#: Image files a profile photo may be.
-PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg"}
+#: Image files a profile photo may be (not SVG: it may hold a script, and the build refuses it).
+PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp"}
 
 
 def read_photo(draft: Draft, source: Path, photo: Any) -> None:
@@ -502,7 +554,8 @@ def read_photo(draft: Draft, source: Path, photo: Any) -> None:
     folder = source.resolve().parent
     path = (folder / name).resolve()
     if path.suffix.lower() not in PHOTO_SUFFIXES:
-        draft.note(f"cv.photo: {name} is not an image file (.jpg, .png, ...); left out")
+        draft.note(f"cv.photo: {name} is not a photo sphinx-cv shows (.jpg, .png, .gif, "
+                   ".webp; not .svg, which may hold a script); left out")  # fmt: skip
         return
     if folder not in path.parents or not path.is_file():
         draft.note(
@@ -510,7 +563,7 @@ def read_photo(draft: Draft, source: Path, photo: Any) -> None:
             "beside docs/index.md and add ':photo: FILE' to the profile)"
         )
         return
-    if path.suffix.lower() != ".svg" and imagesize.get(path) == (-1, -1):
+    if imagesize.get(path) == (-1, -1):
         draft.note(f"cv.photo: {name} is not an image sphinx-cv can read; left out")
         return
     target = "photo" + path.suffix.lower()
