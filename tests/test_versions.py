@@ -171,15 +171,23 @@ def test_bad_versions_and_tags_are_located_warnings(tmp_path: Path) -> None:
             '"publications": ["selected"],',
             '"publications": ["selected"], "include": ["industy"], "max_publications": "5",',
         )
-        + 'cv_versions["Résumé 2"] = {}\n',
+        + 'cv_versions["Résumé 2"] = {}\n'
+        + 'cv_versions["nested"] = {"include": [["academic"]], "sections": ["work", ["x"]]}\n',
         encoding="utf-8",
     )
     work = srcdir / "work.md"
     work.write_text(
-        work.read_text("utf-8").replace(":tags: industry", ":tags: industry; selected|x"),
+        work.read_text("utf-8").replace(":tags: industry", ":tags: industry; selected|x, 학술"),
         encoding="utf-8",
     )
     app, warnings = built_with_warnings(srcdir)
+    assert (
+        f"{conf}:9: WARNING: cv_versions['nested']['include']: ['academic'] left out; "
+        "accepted are names, e.g. ['academic', 'teaching']" in warnings
+    )
+    assert f"{conf}:9: WARNING: cv_versions['nested']['sections']: ['x'] left out" in warnings
+    assert "'학술' has" not in warnings  # a tag in any script is a tag
+    assert "selected, service, 학술" in warnings
     assert (
         f"{conf}:9: WARNING: cv_versions: the version name 'Résumé 2' is not a valid file "
         "name; accepted are lower-case letters, digits, - and _" in warnings

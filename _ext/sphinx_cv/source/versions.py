@@ -36,8 +36,8 @@ from sphinx.util.nodes import process_only_nodes
 
 logger = logging.getLogger(__name__)
 
-#: A tag: a letter or digit, then letters, digits, ``-`` or ``_``.
-TAG = re.compile(r"^[A-Za-z0-9][\w-]*$")
+#: A tag: a letter or digit (of any script: ``학술``), then letters, digits, ``-`` or ``_``.
+TAG = re.compile(r"^[^\W_][\w-]*$")
 #: What a version may say, with the type each key needs.
 VERSION_KEYS: dict[str, type] = {
     "title": str,
@@ -311,6 +311,14 @@ def check_versions(
                     f"{_TYPE_NAMES[VERSION_KEYS[key]]}"
                 )
                 del settings[key]
+            elif VERSION_KEYS[key] is list:
+                odd = [item for item in settings[key] if not isinstance(item, str)]
+                if odd:
+                    warn(
+                        f"cv_versions[{name!r}][{key!r}]: {', '.join(map(repr, odd))} left out; "
+                        "accepted are names, e.g. ['academic', 'teaching']"
+                    )
+                    settings[key] = [item for item in settings[key] if isinstance(item, str)]
         paper = str(settings.get("paper", "a4")).lower().removesuffix("paper")
         if paper not in ("a4", "letter"):
             warn(f"cv_versions[{name!r}]['paper'] = {paper!r}; accepted are 'a4' and 'letter'")
