@@ -165,7 +165,8 @@ def mutants(session: nox.Session) -> None:
     """Would the tests notice a bug? Small bugs made one at a time in a copy of the
     extension (tests/mutants.py: the URL policy, the writers' escaping, the importers'
     mappings), each against its tests; prints "N of M mutants killed" (minutes; not part
-    of ``tests``). Arguments go to tests/mutants.py (``-- --list``, ``-- alt``)."""
+    of ``tests``). Arguments go to tests/mutants.py (``./cv mutants --list``, ``./cv mutants
+    alt``: those whose name holds "alt"; ``-j 1``: one at a time)."""
     install(session, "-e", ".[test]")
     session.run("python", "tests/mutants.py", *session.posargs)
 

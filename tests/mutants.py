@@ -520,15 +520,15 @@ def main(argv: list[str]) -> int:
     jobs = max(1, min(args.jobs, len(chosen)))
     with tempfile.TemporaryDirectory(prefix="sphinx-cv-mutants-") as tmp:
         copies: queue.Queue[Path] = queue.Queue()
-        for number in range(jobs):
-            copy = copy_checkout(Path(tmp) / f"copy{number}")
+        made = [copy_checkout(Path(tmp) / f"copy{number}") for number in range(jobs)]
+        for copy in made:
             found = imported_from(copy, "sphinx_cv")
             if not found.is_relative_to(copy.resolve()):
                 sys.exit(f"mutants: Python imports sphinx_cv from {found}, not from the copy")
             copies.put(copy)
         print(f"mutants: {len(chosen)}, in {jobs} copies of the checkout under {tmp}")
         if not args.no_baseline:
-            baseline(copies.queue[0], chosen, jobs)
+            baseline(made[0], chosen, jobs)
 
         def run(mutant: Mutant) -> tuple[Mutant, str, float, str]:
             copy = copies.get()
