@@ -1,4 +1,4 @@
-"""Tasks: nox -s html, pdf, resume, live, guide, tests, lint, rtd and bench (or ./cv html, ...).
+"""Tasks: nox -s html, pdf, resume, live, guide, tests, mutants, lint, rtd and bench (./cv html…).
 
 Each session's environment in ``.nox/`` is made once and reused; its packages
 are installed again only when ``pyproject.toml`` changed (the extension itself
@@ -158,6 +158,17 @@ def tests(session: nox.Session) -> None:
     stay on one); extra arguments go to pytest (``-n 0``: in this process alone)."""
     install(session, "-e", ".[test]")
     session.run("pytest", "-n", "auto", "--dist", "loadfile", *session.posargs)
+
+
+@nox.session
+def mutants(session: nox.Session) -> None:
+    """Would the tests notice a bug? Small bugs made one at a time in a copy of the
+    extension (tests/mutants.py: the URL policy, the writers' escaping, the importers'
+    mappings), each against its tests; prints "N of M mutants killed" (minutes; not part
+    of ``tests``). Arguments go to tests/mutants.py (``./cv mutants --list``, ``./cv mutants
+    alt``: those whose name holds "alt"; ``-j 1``: one at a time)."""
+    install(session, "-e", ".[test]")
+    session.run("python", "tests/mutants.py", *session.posargs)
 
 
 @nox.session

@@ -44,6 +44,7 @@ NOT_RUN = {
     "pipx ensurepath": "changes the user's shell settings",
     "python -m pip install": "installs from the package index",
     "./cv tests": "runs this test suite",
+    "./cv mutants": "runs this test suite's tests again and again, a mutant at a time",
     "./cv live": "a server that runs until it is stopped",
     "./cv bench": "minutes of builds (benchmarks/bench.py --quick is its short form)",
     "./cv audit": "needs npm and Lighthouse from the network",

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 
 import pytest
-from conftest import compile_pdf, warning_lines
+from conftest import build_app, compile_pdf, warning_lines
 from sphinx.testing.util import SphinxTestApp
 from test_bad_input_corpus import build, line_of, page
 
@@ -408,3 +409,47 @@ def test_a_semester_style_is_semester_or_season(style, problem):
         "'semester' (WS 2013/14, Winter 2013/14) or 'season' (Fall 2013)"
         in ACCEPTED["cv_semesters"]
     )
+
+
+#: A .bib file whose third entry lacks an "=" (line 15); the file is read an entry at a
+#: time, and the warning's line is the file's, not the line within its entry.
+LATE_SYNTAX_ERROR = """\
+% Papers, newest first.
+
+@article{first,
+  title   = {First paper},
+  author  = {Song, Minhak},
+  journal = {Journal of Examples},
+  year    = {2021},
+}
+
+@article{second,
+  title   = {Second paper},
+  author  = {Song, Minhak},
+  journal = {Journal of Examples},
+  year    = {2020},
+  month     3,
+}
+
+@article{third,
+  title   = {Third paper},
+  author  = {Song, Minhak},
+  journal = {Journal of Examples},
+  year    = {2019},
+}
+"""
+
+
+def test_a_bib_syntax_error_after_the_first_entry_warns_at_its_line(rootdir, tmp_path):
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-hostile-profile", srcdir)
+    bib = srcdir / "refs.bib"
+    bib.write_text(LATE_SYNTAX_ERROR, encoding="utf-8")
+    app = build_app("html", srcdir, cv_pdf_link=False)
+    (warning,) = warning_lines(app)
+    assert warning.startswith(
+        f"{bib}:15: WARNING: syntax error: '=' expected (the entries around it are read)"
+    ), warning
+    text = (app.outdir / "publications.html").read_text(encoding="utf-8")
+    assert "First paper" in text
+    assert "Third paper" in text

@@ -60,11 +60,15 @@ def test_plain_addresses_are_accepted(text, address):
         "a@@example.org",
         "a@b",
         "<a@b.org>",
+        'x"onmouseover="alert@example.org',
+        "<script>x@example.org",
     ],
 )
 def test_addresses_with_quotes_brackets_or_spaces_are_refused(text):
     with pytest.raises(RefusedError, match="is not an e-mail address"):
         email_address(text)
+    with pytest.raises(RefusedError):  # a mailto: link's address is checked too
+        web_url(f"mailto:{text}", mailto=True)
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ the text, man and Texinfo outputs line by line; both PDFs are compiled with that
 
 from __future__ import annotations
 
+import gettext
 import json
 import shutil
 import subprocess
@@ -20,6 +21,8 @@ ROOT = TESTS_DIR / "roots" / "test-hostile-profile"
 NAME = 'Ann "A" & Co_1 #2 %'
 GITHUB = 'https://github.com/hoa"onmouseover="alert(1)'
 WEBSITE = 'https://ann.example.org/a_b?x=1&y="2"#frag'
+#: A user name with what HTML (``&``, ``<i>``), LaTeX (``_ & ~``) and Typst (``_ <i>``) read.
+LINKEDIN_USER = "ann_lee&co~<i>x"
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +44,7 @@ def soup_of(outdir: Path, page: str) -> BeautifulSoup:
 
 
 def test_no_element_has_an_event_handler(built):
-    for page in ("index", "entries"):
+    for page in ("index", "entries", "publications"):
         for element in soup_of(built["html"], page).find_all(True):
             handlers = [name for name in element.attrs if name.lower().startswith("on")]
             assert handlers == [], (element.name, element.attrs)
@@ -58,6 +61,11 @@ def test_the_contacts_attributes_are_their_values(built):
     assert github["href"] == GITHUB
     assert github["aria-label"] == 'GitHub: hoa"onmouseover="alert(1)'
     assert github.get_text() == 'hoa"onmouseover="alert(1)'
+    linkedin = soup.select_one("li.cv-profile-linkedin a")
+    assert linkedin["href"] == f"https://www.linkedin.com/in/{LINKEDIN_USER}"
+    assert linkedin["aria-label"] == f"LinkedIn: {LINKEDIN_USER}"
+    assert linkedin.get_text() == LINKEDIN_USER
+    assert linkedin.find_all(True) == []  # text, no <i> element
     website = soup.select_one("li.cv-profile-website a")
     assert website["href"] == WEBSITE
     assert (
@@ -65,6 +73,23 @@ def test_the_contacts_attributes_are_their_values(built):
         .get_text(" ", strip=True)
         .endswith("Ann\u2019s \u201cplace\u201d & <here>")
     )
+
+
+def test_the_copyable_bibtex_is_the_entry_as_written(built):
+    """Its <pre> holds the entry's fields as text: an organization with HTML in it too."""
+    soup = soup_of(built["html"], "publications")
+    (source,) = soup.select("pre.cv-bibtex-source")
+    assert source.find_all(True) == []
+    assert source.get_text().splitlines() == [
+        "@article{ann2024,",
+        '  author = {Ann "A" and Co_1, Bea},',
+        '  title = {Stars \\& "lines" #2 50\\% done},',
+        "  journal = {Journal of Things},",
+        "  year = {2024},",
+        '  organization = {Less <b>than</b> & "more" <script>alert(1)</script>}',
+        "}",
+    ]
+    assert soup.find("script", string="alert(1)") is None
 
 
 def test_the_entrys_link_and_text(built):
@@ -90,7 +115,8 @@ def test_the_text_outputs_lines(built):
     assert index[0] == NAME
     assert index[3] == (
         f"Personal website: {WEBSITE} · Contact: ann+co_1@example.org · "
-        'Location: Ann\'s "place" & <here> · GitHub: github.com/hoa"onmouseover="alert(1)'
+        'Location: Ann\'s "place" & <here> · GitHub: github.com/hoa"onmouseover="alert(1) · '
+        f"LinkedIn: www.linkedin.com/in/{LINKEDIN_USER}"
     )
     entries = (built["text"] / "entries.txt").read_text(encoding="utf-8").splitlines()
     assert entries[3:6] == [
@@ -152,6 +178,7 @@ def test_the_latex_pdf_prints_the_name(tmp_path):
     pdf = compile_pdf(Path(app.outdir) / app.config.latex_documents[0][1])
     text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
     assert NAME in text.replace("\u201c", '"').replace("\u201d", '"')
+    assert f"LinkedIn: {LINKEDIN_USER}" in text
 
 
 def test_the_typst_pdf_prints_the_name(tmp_path):
@@ -163,6 +190,7 @@ def test_the_typst_pdf_prints_the_name(tmp_path):
     (pdf,) = Path(app.outdir).glob("*.pdf")
     text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
     assert NAME in text
+    assert f"LinkedIn: {LINKEDIN_USER}" in text
     assert 'Lab "Q" & Co_1 #2 %' in text.replace("\u201c", '"').replace("\u201d", '"')
 
 
@@ -210,3 +238,60 @@ def test_an_address_that_is_no_web_address_is_no_canonical_link(tmp_path):
     assert "javascript:" not in html
     resume = json.loads((Path(app.outdir) / "resume.json").read_text(encoding="utf-8"))
     assert "javascript" not in json.dumps(resume)
+
+
+#: What a translator may write where the extension has a word ("Web & blog"): the
+#: catalog's words are text in every output, as the CV's own are.
+HOSTILE_WORDS = ("Personal website", "Contact", "Copy", "Copied")
+WORD_SUFFIX = ' & <i>"x"</i> _#%~'
+
+
+class HostileCatalog(gettext.NullTranslations):
+    """The extension's catalog with markup in the words of :data:`HOSTILE_WORDS`."""
+
+    def gettext(self, message: str) -> str:
+        if message in HOSTILE_WORDS:
+            return message + WORD_SUFFIX
+        return super().gettext(message)
+
+
+@pytest.fixture
+def hostile_catalog(monkeypatch, tmp_path) -> Path:
+    """The root's copy, built with :class:`HostileCatalog` as the extension's catalog
+    (Sphinx adds the real one behind it, as a fallback)."""
+    from sphinx import locale
+
+    from sphinx_cv.i18n import CATALOG
+
+    monkeypatch.setitem(locale.translators, ("general", CATALOG), HostileCatalog())
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOT, srcdir)
+    return srcdir
+
+
+def test_the_catalogs_words_are_text_on_the_website(hostile_catalog):
+    app = build_app("html", hostile_catalog, cv_pdf_link=False)
+    assert warning_lines(app) == []
+    soup = soup_of(Path(app.outdir), "index")
+    labels = [span.get_text() for span in soup.select(".cv-profile-label")]
+    assert labels[:2] == [f"Personal website{WORD_SUFFIX}:", f"Contact{WORD_SUFFIX}:"]
+    assert soup.select(".cv-profile i") == []
+    (button,) = soup_of(Path(app.outdir), "publications").select("button.cv-copy")
+    assert (button["data-label"], button["data-done"], button.get_text()) == (
+        f"Copy{WORD_SUFFIX}",
+        f"Copied{WORD_SUFFIX}",
+        f"Copy{WORD_SUFFIX}",
+    )
+    assert button.find_all(True) == []
+
+
+@pytest.mark.latex
+def test_the_catalogs_words_are_text_in_the_latex_pdf(hostile_catalog):
+    require_tool("pdftotext")
+    app = build_app("latex", hostile_catalog)
+    pdf = compile_pdf(Path(app.outdir) / app.config.latex_documents[0][1])
+    text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
+    # The labels are the website's (the PDF shows the values alone): read, never printed.
+    lines = text.replace("\u201c", '"').replace("\u201d", '"').splitlines()
+    assert f"{WEBSITE} | ann+co_1@example.org" in lines
+    assert "Personal website" not in text
