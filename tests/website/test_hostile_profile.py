@@ -68,6 +68,7 @@ def test_the_contacts_attributes_are_their_values(built):
     assert linkedin.find_all(True) == []  # text, no <i> element
     website = soup.select_one("li.cv-profile-website a")
     assert website["href"] == WEBSITE
+    assert website.get_text() == WEBSITE  # an address as written: no smart quotes
     assert (
         soup.select_one("li.cv-profile-location")
         .get_text(" ", strip=True)
@@ -179,6 +180,7 @@ def test_the_latex_pdf_prints_the_name(tmp_path):
     text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
     assert NAME in text.replace("\u201c", '"').replace("\u201d", '"')
     assert f"LinkedIn: {LINKEDIN_USER}" in text
+    assert 'y="2"#frag' in text  # the address as written
 
 
 def test_the_typst_pdf_prints_the_name(tmp_path):
@@ -191,6 +193,7 @@ def test_the_typst_pdf_prints_the_name(tmp_path):
     text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
     assert NAME in text
     assert f"LinkedIn: {LINKEDIN_USER}" in text
+    assert 'y="2"#frag' in text  # the address as written
     assert 'Lab "Q" & Co_1 #2 %' in text.replace("\u201c", '"').replace("\u201d", '"')
 
 

@@ -485,11 +485,16 @@ class ProfileDirective(CVDirective):
 
     @staticmethod
     def make_value(field: str, value: str) -> nodes.Node:
-        if field == "email":
-            return nodes.reference(value, value, refuri=f"mailto:{value}", internal=False)
-        if field == "phone":
-            return nodes.reference(value, value, refuri=urls.tel_uri(value), internal=False)
         if field == "location":
             return nodes.Text(value)
-        shown = value if field == "website" else value.split("://", 1)[-1].rstrip("/")
-        return nodes.reference(shown, shown, refuri=value, internal=False)
+        if field == "email":
+            uri = f"mailto:{value}"
+        elif field == "phone":
+            uri = urls.tel_uri(value)
+        else:
+            uri = value
+        shown = value
+        if field not in ("email", "phone", "website"):  # a network: its address, shorter
+            shown = value.split("://", 1)[-1].rstrip("/")
+        # An address is shown as written: smart quotes would make y="2" y=”2”.
+        return nodes.reference(shown, shown, refuri=uri, internal=False, support_smartquotes=False)
