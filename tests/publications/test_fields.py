@@ -55,6 +55,11 @@ AUTHOR = "author = {Ribeiro, Ana}, title = {T}, year = {2024}"
             "@techreport{k, institution = {DTU Energy}, number = {E-0217}",
             "Ana Ribeiro, Technical Report E-0217, DTU Energy, 2024.",
         ),
+        # ADS writes the kind into the number: it is said once.
+        (
+            "@techreport{k, institution = {STScI}, number = {Technical Report Roman-STScI-000742}",
+            "Ana Ribeiro, Technical Report Roman-STScI-000742, STScI, 2024.",
+        ),
         (
             "@techreport{k, institution = {NIST}, type = {White paper}",
             "Ana Ribeiro, White paper, NIST, 2024.",

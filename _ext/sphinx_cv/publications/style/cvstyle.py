@@ -449,11 +449,14 @@ class CVStyle(BaseStyle):
 
     def format_kind(self, entry: Entry) -> Text:
         """ "Ph.D. thesis", "Technical Report E-0217", "Patent EP 4 123 456 B1" (``type`` wins;
-        biblatex's keys in it, ``mathesis``, are their labels)."""
+        biblatex's keys in it, ``mathesis``, are their labels; a number that starts with the
+        kind, as ADS writes "Technical Report Roman-STScI-000742", is shown alone)."""
         written = entry.fields.get("type", "")
         kind = Text(type_key_label(written)) if type_key_label(written) else rich(entry, "type")
         kind = kind or Text(kind_label(entry_type(entry)))
         number = rich(entry, "number")
+        if kind and number and str(number).lower().startswith(str(kind).lower() + " "):
+            return number
         return Text(kind, " ", number) if kind and number else kind or number
 
     # -- links
