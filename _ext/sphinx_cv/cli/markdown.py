@@ -65,12 +65,16 @@ def imported(text: str, *, markdown: bool = False) -> str:
         address = match["angled"] if match["angled"] is not None else match["url"]
         if not _WEB_ADDRESS.fullmatch(address.strip()):
             continue  # a link to a file, or javascript:, stays text
-        parts.append(_INLINE_KEEP_EMPHASIS.sub(r"\\\g<0>", text[start : match.start()]))
-        shown = _INLINE_KEEP_EMPHASIS.sub(r"\\\g<0>", match["text"]) or escape(address)
+        parts.append(_escape_but_emphasis(text[start : match.start()]))
+        shown = _escape_but_emphasis(match["text"]) or escape(address)
         parts.append(f"[{shown}](<{angle_safe(address.strip())}>)")
         start = match.end()
-    parts.append(_INLINE_KEEP_EMPHASIS.sub(r"\\\g<0>", text[start:]))
+    parts.append(_escape_but_emphasis(text[start:]))
     return "".join(parts)
+
+
+def _escape_but_emphasis(text: str) -> str:
+    return _INLINE_KEEP_EMPHASIS.sub(r"\\\g<0>", text)
 
 
 def angle_safe(address: str) -> str:

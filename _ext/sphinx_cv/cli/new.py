@@ -349,6 +349,5 @@ def write_project(draft: Draft, target: Path, force: bool = False) -> list[Path]
 
 
 def _what(path: Path) -> str:
-    if path.is_symlink():
-        return f"a link (to {os.readlink(path)})"
-    return "a file" if path.exists() else "missing"
+    """What is at ``path`` where a folder belongs: a link, or a file."""
+    return f"a link (to {os.readlink(path)})" if path.is_symlink() else "a file"

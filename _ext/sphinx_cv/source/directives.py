@@ -487,14 +487,12 @@ class ProfileDirective(CVDirective):
     def make_value(field: str, value: str) -> nodes.Node:
         if field == "location":
             return nodes.Text(value)
+        shown, uri = value, value
         if field == "email":
             uri = f"mailto:{value}"
         elif field == "phone":
             uri = urls.tel_uri(value)
-        else:
-            uri = value
-        shown = value
-        if field not in ("email", "phone", "website"):  # a network: its address, shorter
+        elif field != "website":  # a network: its address, shorter
             shown = value.split("://", 1)[-1].rstrip("/")
         # An address is shown as written: smart quotes would make y="2" y=”2”.
         return nodes.reference(shown, shown, refuri=uri, internal=False, support_smartquotes=False)

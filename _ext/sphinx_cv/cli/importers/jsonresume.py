@@ -151,7 +151,14 @@ def read(path: Path) -> Draft:
         elif items and isinstance(items, list) and not all(isinstance(i, dict) for i in items):
             draft.note(f"{section}: a list of texts, not of entries; left out: {brief(items)}")
         elif items and isinstance(items, list):
-            reader(draft, [clean_item(draft, f"{section}[{n}]", i) for n, i in enumerate(items)])
+            # Fields the schema does not know (academicpages' gpa, al-folio's startdate) too.
+            reader(
+                draft,
+                [
+                    shapes.fields(draft, f"{section}[{n}]", i, LIST_FIELDS)
+                    for n, i in enumerate(items)
+                ],
+            )
         elif items:
             reader(draft, items)
     return draft
@@ -159,16 +166,7 @@ def read(path: Path) -> Draft:
 
 #: Fields of a section's item that hold a list of texts (the schema's arrays);
 #: every other field holds a text.
-LIST_FIELDS = {"highlights", "courses", "keywords", "roles"}
-
-
-def clean_item(draft: Draft, where: str, item: dict[str, Any]) -> dict[str, Any]:
-    """An item's values as texts and lists of texts (:mod:`.shapes`), fields the schema
-    does not know included (academicpages' ``gpa``, al-folio's ``startdate``)."""
-    return {
-        key: (shapes.texts if key in LIST_FIELDS else shapes.text)(draft, f"{where}.{key}", value)
-        for key, value in item.items()
-    }
+LIST_FIELDS = frozenset({"highlights", "courses", "keywords", "roles"})
 
 
 def leftover(draft: Draft, where: str, item: dict[str, Any], used: set[str]) -> None:
@@ -197,7 +195,7 @@ def read_basics(draft: Draft, basics: dict[str, Any]) -> None:
     if basics.get("label"):
         draft.intro.paragraphs.append(basics["label"])
     if basics.get("summary"):
-        draft.intro.paragraphs += [p for p in re.split(r"\n\s*\n", basics["summary"]) if p]
+        draft.intro.paragraphs += shapes.paragraphs(basics["summary"])
     if basics.get("label") or basics.get("summary"):
         draft.note("basics.label, basics.summary: shown on the home page; not exported again")
     if basics.get("image"):
@@ -359,7 +357,7 @@ def timeline_entry(
     if not title:
         draft.note(f"{where}: no name; the build warns until you add the entry's title")
     if item.get("summary"):
-        paragraphs += [p for p in re.split(r"\n\s*\n", item["summary"]) if p.strip()]
+        paragraphs += shapes.paragraphs(item["summary"])
     bullets[:0] = item.get("highlights") or []
     url = absolute_url(draft, where + ".url", item.get("url") or item.get("website", ""))
     options = {"role": role, "location": item.get("location", ""), "url": url}
@@ -649,15 +647,13 @@ def read_academicpages(section: str):
             role = str(item.get(role_field) or "") if role_field else ""
             if section == "teaching" and item.get("institution"):
                 role = ", ".join(part for part in (role, str(item["institution"])) if part)
-            paragraphs = re.split(r"\n\s*\n", str(item.get("description") or ""))
+            paragraphs = shapes.paragraphs(str(item.get("description") or ""))
             url = absolute_url(draft, where + ".url", str(item.get("url") or ""))
             options = {"role": role, "location": str(item.get("location") or ""), "url": url}
             options["kind"] = kind
             date = check_date(draft, where, _point(draft, where, str(item.get("date") or "")))
             name = str(item.get(title_field) or "")
-            page.blocks.append(
-                Entry("timeline", name, date, options, [p for p in paragraphs if p.strip()])
-            )
+            page.blocks.append(Entry("timeline", name, date, options, paragraphs))
             used = {title_field, role_field, "institution", "description", "url", "location"}
             if item.get("category") not in (None, "", section):
                 used.discard("category")

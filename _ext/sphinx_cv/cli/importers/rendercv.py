@@ -115,7 +115,7 @@ def read(path: Path) -> Draft:
 TEXT_FIELDS_OF_CV = ("name", "headline", "location", "photo")
 CONTACT_FIELDS = ("email", "phone", "website")
 #: Fields of an entry that hold a list of texts; every other field holds a text.
-LIST_FIELDS = {"highlights", "authors"}
+LIST_FIELDS = frozenset({"highlights", "authors"})
 
 
 def clean(draft: Draft, cv: dict[str, Any]) -> dict[str, Any]:
@@ -133,7 +133,7 @@ def clean(draft: Draft, cv: dict[str, Any]) -> dict[str, Any]:
         cleaned[key] = [str(value)] if single else shapes.texts(draft, f"cv.{key}", value)
     for key in ("social_networks", "custom_connections"):
         cleaned[key] = [
-            {field: shapes.text(draft, f"cv.{key}[{n}].{field}", v) for field, v in item.items()}
+            shapes.fields(draft, f"cv.{key}[{n}]", item)
             for n, item in enumerate(shapes.mappings(draft, f"cv.{key}", cv.get(key)))
         ]
     sections = cv.get("sections") or {}
@@ -164,12 +164,7 @@ def clean_entry(draft: Draft, where: str, entry: Any) -> Any:
         return str(entry)
     if not isinstance(entry, dict):
         return entry
-    return {
-        str(field): (shapes.texts if field in LIST_FIELDS else shapes.text)(
-            draft, f"{where}.{field}", value
-        )
-        for field, value in entry.items()
-    }
+    return shapes.fields(draft, where, entry, LIST_FIELDS)
 
 
 def read_header(draft: Draft, cv: dict[str, Any]) -> None:

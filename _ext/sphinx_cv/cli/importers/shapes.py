@@ -67,6 +67,16 @@ def mappings(draft: Draft, where: str, value: Any) -> list[dict[str, Any]]:
     return kept
 
 
+def fields(
+    draft: Draft, where: str, mapping: dict[Any, Any], lists: frozenset[str] = frozenset()
+) -> dict[str, Any]:
+    """A mapping's values as texts, those of the fields in ``lists`` as lists of texts."""
+    return {
+        str(key): (texts if key in lists else text)(draft, f"{where}.{key}", value)
+        for key, value in mapping.items()
+    }
+
+
 def paragraphs(value: str) -> list[str]:
     """A text's paragraphs: its parts between blank lines."""
-    return [part for part in re.split(r"\n[ \t]*\n", value) if part.strip()]
+    return [part for part in re.split(r"\n\s*\n", value) if part.strip()]
