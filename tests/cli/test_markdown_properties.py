@@ -61,6 +61,10 @@ def shown(soup: BeautifulSoup, selector: str) -> list[str]:
     location='"q" | >',
     highlights=["% c", "# h", "1. n", "(t)=", "- l", ":::{award} x"],
 )
+@example(  # MyST read the first bullet "\\---" of two as a front matter's fence
+    title="T", role="x", location="L", highlights=["---\\", "\\"]
+)
+@example(title="+++ \\:::$$'\\\\:::\\\\", role="\\", location="\\" * 5, highlights=["---\\", "\\"])
 def test_imported_text_shows_as_written(tmp_path_factory, title, role, location, highlights):
     tmp = tmp_path_factory.mktemp("prop")
     resume = {

@@ -21,6 +21,8 @@ _INLINE = re.compile(r"([\\`*\[\]<>])|(?<!\w)_|_(?!\w)|&(?=#?\w+;)")
 #: A line start that opens a block: heading, quote, list, fence, table, comment,
 #: MyST target ``(x)=`` or block break ``+++``, an ordered-list number.
 _BLOCK_START = re.compile(r"^(?:[#>+*=|%:~-]|`{3}|\(.*\)=)|^(\d+)([.)])(?=\s|$)")
+#: A line's first character and its repeats.
+_REPEATED = re.compile(r"(.)\1*", re.DOTALL)
 #: An option value the options parser reads as itself, unquoted.
 _PLAIN_OPTION = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`]([^#:]|:(?!\s)|(?<!\s)#)*(?<![\s:])")
 
@@ -89,7 +91,10 @@ def block_safe(line: str) -> str:
         return line
     if match.group(1):  # "1." stays a number, not a list
         return f"{match.group(1)}\\{line[len(match.group(1)) :]}"
-    return "\\" + line
+    # A run ("---", ":::") is escaped character by character: MyST reads a list
+    # item "\---" in a directive's body as a front matter's fence.
+    run = _REPEATED.match(line)
+    return "".join(f"\\{char}" for char in run.group(0)) + line[run.end() :]
 
 
 def paragraph(text: str, *, plain: bool = True) -> str:
