@@ -569,6 +569,7 @@ def test_a_rendercv_photo_outside_its_folder_or_not_an_image_is_not_copied(tmp_p
     inner.mkdir()
     for photo, said in [
         ("../secret.png", "is not a file in"),
+        ('"a\\0b.png"', "is not a file in"),  # YAML's escape: a NUL no file name holds
         ("/etc/passwd", "is not a photo sphinx-cv shows"),
         ("photo.svg", "not .svg, which may hold a script"),
     ]:

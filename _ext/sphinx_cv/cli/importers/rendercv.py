@@ -547,12 +547,16 @@ def read_photo(draft: Draft, source: Path, photo: Any) -> None:
         return
     name = str(photo)
     folder = source.resolve().parent
-    path = (folder / name).resolve()
+    try:
+        path = (folder / name).resolve()
+        found = folder in path.parents and path.is_file()
+    except (OSError, ValueError):  # a name no file system holds (a NUL in it)
+        path, found = Path(name), False
     if path.suffix.lower() not in PHOTO_SUFFIXES:
         draft.note(f"cv.photo: {name} is not a photo sphinx-cv shows (.jpg, .png, .gif, "
                    ".webp; not .svg, which may hold a script); left out")  # fmt: skip
         return
-    if folder not in path.parents or not path.is_file():
+    if not found:
         draft.note(
             f"cv.photo: {name} is not a file in {folder}; left out (save the photo "
             "beside docs/index.md and add ':photo: FILE' to the profile)"
