@@ -15,6 +15,15 @@ def text_of(pdf: Path) -> str:
     return " ".join(run("pdftotext", "-raw", "-enc", "UTF-8", pdf, "-").split())
 
 
+def font_names(pdf: Path) -> list[str]:
+    """The embedded fonts' names, without the random subset tag ("ABCDEF+") a name may start with.
+
+    The tag is six random capitals, so it can itself read "CJK…".
+    """
+    rows = run("pdffonts", pdf).splitlines()[2:]
+    return [row.split()[0].split("+", 1)[-1] for row in rows]
+
+
 def info_of(pdf: Path) -> dict[str, str]:
     lines = run("pdfinfo", pdf).splitlines()
     return {key.strip(): value.strip() for key, _, value in (line.partition(":") for line in lines)}

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import copy_seed_project
+from pdftools import font_names
 from test_pdf import build_and_compile, info_of, run
 
 pytestmark = pytest.mark.latex
@@ -101,7 +102,7 @@ def test_the_korean_translation_prints_in_korean(seed_pdf_in) -> None:
 
 def test_the_korean_pdf_embeds_a_cjk_font_beside_pagella(seed_pdf_in) -> None:
     language, pdf, _ = seed_pdf_in
-    fonts = [row.split()[0] for row in run("pdffonts", pdf).splitlines()[2:]]
+    fonts = font_names(pdf)
     cjk = [font for font in fonts if "CJK" in font]
     assert any("TeXGyrePagella" in font for font in fonts)
     if language == "ko":
