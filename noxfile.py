@@ -154,10 +154,13 @@ def guide(session: nox.Session) -> None:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """Run the test suite (pytest) on every core, a test file to a core (its shared builds
-    stay on one); extra arguments go to pytest (``-n 0``: in this process alone)."""
+    """Run the test suite (pytest) but the tests marked slow, on every core, a test file to
+    a core (its shared builds stay on one). Extra arguments go to pytest: ``-m slow`` runs
+    the slow tests alone (minutes: the package installed as a user installs it, the guide's
+    commands as written, every setting's rebuild), ``-m ""`` all; ``-n 0`` in this process."""
     install(session, "-e", ".[test]")
-    session.run("pytest", "-n", "auto", "--dist", "loadfile", *session.posargs)
+    # pytest takes the last -m, so the caller's replaces this one.
+    session.run("pytest", "-n", "auto", "--dist", "loadfile", "-m", "not slow", *session.posargs)
 
 
 @nox.session

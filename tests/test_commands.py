@@ -467,6 +467,7 @@ def test_the_command_prints_its_help():
     assert "--from FILE" in result.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", NEW_COMMANDS)
 def test_the_import_commands_run_as_written(command, tmp_path):
     words = shlex.split(command)

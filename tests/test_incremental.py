@@ -208,12 +208,14 @@ def test_every_setting_is_tried(rootdir, tmp_path):
     assert {name for name in app.config.values if name.startswith("cv_")} == set(SETTINGS)
 
 
+def setting_marks(name: str) -> list[pytest.MarkDecorator]:
+    """The issue's case runs in the quick suite; the other settings, four builds each, are slow."""
+    marks = [] if name == "cv_present_label" else [pytest.mark.slow]
+    return [*marks, pytest.mark.latex] if name == "cv_pdf_engine" else marks
+
+
 @pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(name, marks=[pytest.mark.latex] if name == "cv_pdf_engine" else [])
-        for name in sorted(SETTINGS)
-    ],
+    "name", [pytest.param(name, marks=setting_marks(name)) for name in sorted(SETTINGS)]
 )
 def test_a_setting_removed_or_added_takes_effect_on_the_next_build(name, rootdir, tmp_path):
     """Sphinx compares each setting's value with the last build's; a value that means

@@ -48,6 +48,7 @@ def test_two_clean_html_builds_are_byte_identical(seed_project, tmp_path):
     assert different == []
 
 
+@pytest.mark.slow
 @pytest.mark.latex
 def test_two_pdfs_with_source_date_epoch_are_identical(seed_project, tmp_path):
     """``-M latexpdf`` runs latexmk as Sphinx's Makefile does; xelatex is the engine."""

@@ -222,6 +222,7 @@ def test_the_same_papers_in_pubmed_and_ris_are_kept_once(tmp_path):
     assert site(built)[1] == 34
 
 
+@pytest.mark.slow
 @pytest.mark.latex
 @pytest.mark.parametrize(
     "source",

@@ -159,6 +159,7 @@ def test_the_wild_files_build_their_pdf(wild, tmp_path_factory):
         assert not LEFT_TEX.search(entry), entry
 
 
+@pytest.mark.slow
 @pytest.mark.latex
 def test_a_thousand_ads_entries_build_their_whole_pdf(tmp_path_factory):
     """cosmobib: 1000 entries of a real ADS export (some keys twice: the first is shown)."""

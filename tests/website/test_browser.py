@@ -44,6 +44,13 @@ PAGES = [
     "skills",
     "cv",  # the whole CV on one page
 ]
+#: The pages every run opens: the home page, a timeline and the whole CV on one page (its
+#: publications too); the others are the same templates with other entries, opened by the
+#: slow run (``./cv tests -m slow``).
+QUICK = {"index", "education", "cv"}
+EVERY_PAGE = [
+    pytest.param(name, marks=[] if name in QUICK else [pytest.mark.slow]) for name in PAGES
+]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 800}
 
@@ -147,7 +154,7 @@ def visit(browser, base_url):
         v.close()
 
 
-@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("name", EVERY_PAGE)
 def test_page_loads_only_local_files_without_errors(visit, name):
     v = visit(name)
     page = v.page
@@ -160,7 +167,7 @@ def test_page_loads_only_local_files_without_errors(visit, name):
     assert not [url for url in urls if "fontawesome" in url or ".woff" in url]
 
 
-@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("name", EVERY_PAGE)
 def test_nothing_scrolls_sideways_on_a_phone(visit, name):
     page = visit(name, viewport=PHONE).page
     widths = page.evaluate(
@@ -180,7 +187,7 @@ def run_axe(page) -> list[str]:
 
 
 @pytest.mark.parametrize("mode", ["light", "dark"])
-@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("name", EVERY_PAGE)
 def test_axe_finds_no_violations(visit, name, mode):
     page = visit(name, mode=mode).page
     assert page.evaluate("document.documentElement.dataset.theme") == mode
