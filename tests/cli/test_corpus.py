@@ -30,6 +30,29 @@ JSON_RESUMES = [*sorted((DATA / "jsonresume").glob("*.json")), DATA / "jsonresum
 RENDERCV = sorted((DATA / "rendercv").glob("*.yaml"))
 ORCID = sorted((DATA / "orcid").glob("*.json"))
 PUBLICATION_LISTS = [DATA / "pubmed" / "clinician.nbib", DATA / "pubmed" / "clinician.ris"]
+#: The files every run imports: the templates people start from, the schema's own samples,
+#: a CV in Japanese, one with diacritics, ORCID's full record; the others in the slow run.
+QUICK = {
+    "academicpages-template.json",
+    "al-folio-template.json",
+    "japanese-cv-style.json",
+    "jsonresume-sample.json",
+    "academic.yaml",
+    "diacritics.yaml",
+    "John_Doe_ClassicTheme_CV.yaml",
+    "record-full-3.0.json",
+    "work-51-contributors-3.0.json",
+}
+
+
+def files(paths: list[Path]) -> list:
+    """The paths as test parameters named by their file, slow unless in ``QUICK``."""
+    return [
+        pytest.param(path, id=path.name, marks=[] if path.name in QUICK else [pytest.mark.slow])
+        for path in paths
+    ]
+
+
 #: Warnings a build of an imported file may give, each announced by the report.
 ANNOUNCED = {
     "the ':date:' option is missing": "no date; the build warns",
@@ -105,7 +128,7 @@ def shown(title: str) -> str:
     return squeeze(" ".join(title.split()))
 
 
-@pytest.mark.parametrize("source", JSON_RESUMES, ids=lambda p: p.name)
+@pytest.mark.parametrize("source", files(JSON_RESUMES))
 def test_a_json_resume_loses_no_entry(source, tmp_path):
     document = json.loads(source.read_text(encoding="utf-8"))
     built, text, _ = imported(tmp_path, "--from", source)
@@ -139,7 +162,7 @@ def rendercv_titles(document: dict) -> list[str]:
     return titles
 
 
-@pytest.mark.parametrize("source", RENDERCV, ids=lambda p: p.name)
+@pytest.mark.parametrize("source", files(RENDERCV))
 def test_a_rendercv_file_loses_no_entry(source, tmp_path):
     document = yaml.safe_load(source.read_text(encoding="utf-8"))
     text = squeeze(imported(tmp_path, "--from", source)[1])
@@ -169,7 +192,7 @@ def orcid_items(document: dict) -> tuple[list[str], int]:
     return titles, works
 
 
-@pytest.mark.parametrize("source", ORCID, ids=lambda p: p.name)
+@pytest.mark.parametrize("source", files(ORCID))
 def test_an_orcid_record_loses_no_work(source, tmp_path):
     document = json.loads(source.read_text(encoding="utf-8"))
     _, text, papers = imported(tmp_path, "--from", source)
