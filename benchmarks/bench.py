@@ -1,7 +1,7 @@
 """Benchmark: the CV's builds against plain Sphinx on the same content, and the page weight.
 
-Run ``nox -s bench`` or ``python benchmarks/bench.py [--runs N] [--quick] [--versions]
-[--profile]``.
+Run ``nox -s bench`` or ``python benchmarks/bench.py [--runs N] [--quick] [--seed]
+[--versions] [--profile]``.
 Every build is ``sphinx-build -b html`` in its own process, as a user runs it,
 measured from a small wrapper process: wall-clock seconds, CPU seconds of the
 whole process tree (``getrusage(RUSAGE_CHILDREN)``: Sphinx, and latexmk and
@@ -371,10 +371,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="runs of the seed (median)")
     parser.add_argument("--large-runs", type=int, default=1, help="runs of the synthetic CVs")
     parser.add_argument("--quick", action="store_true", help="the seed alone, one run")
+    parser.add_argument("--seed", action="store_true", help="the seed alone, --runs runs")
     parser.add_argument("--versions", action="store_true", help="what the versions cost, alone")
     parser.add_argument("--profile", action="store_true", help="cProfile the 1000-paper build")
     args = parser.parse_args()
-    sizes = {} if args.quick else SIZES
+    sizes = {} if args.quick or args.seed else SIZES
     runs = 1 if args.quick else args.runs
 
     load = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
