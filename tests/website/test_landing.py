@@ -198,6 +198,20 @@ def test_one_page_cv_shows_every_section_in_order(landing):
     assert page(landing, "experience").select_one("li.cv-entry")
 
 
+def search_index(app) -> dict:
+    """``searchindex.js``: ``Search.setIndex({...})``."""
+    script = (app.outdir / "searchindex.js").read_text(encoding="utf-8")
+    return json.loads(script[script.index("(") + 1 : script.rindex(")")])
+
+
+def test_search_finds_an_entry_on_its_page_not_again_on_the_one_page_cv(landing):
+    index = search_index(landing)
+    pages = [index["docnames"][number] for number in index["terms"]["postdoctor"]]
+    assert "experience" in pages
+    assert "cv" not in pages
+    assert "cv" in index["docnames"]  # the page is there, without words
+
+
 def test_text_and_pdf_leave_out_the_website_extras(make_app_module):
     app = make_app_module("text")
     app.build()

@@ -8,7 +8,8 @@ photo and contacts (the home page and the
 page itself left out), as those pages show them; their anchors get the page's
 name as a prefix, so that two pages' anchors cannot clash. The pages stay
 pages of their own; the home page's download line links the one-page CV, and
-the stylesheet's ``@media print`` makes it a clean CV on paper.
+the stylesheet's ``@media print`` makes it a clean CV on paper. The site's search
+leaves the page out (its words are found on their own pages).
 Other outputs (the PDF, text) are the whole CV already: there it is empty.
 """
 
@@ -44,7 +45,11 @@ class CVAllDirective(SphinxDirective):
     option_spec: ClassVar[dict] = {}
 
     def run(self) -> list[nodes.Node]:
-        self.env.metadata[self.env.docname][METADATA] = True
+        metadata = self.env.metadata[self.env.docname]
+        metadata[METADATA] = True
+        if self.env.docname != self.config.root_doc:
+            # Its words are the other pages' words: a search finds them there, once.
+            metadata["nosearch"] = True
         node = cv_all()
         self.set_source_info(node)
         return [node]
