@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import reprlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -65,11 +66,22 @@ def read_text(path: Path) -> str:
 
 def load_json(path: Path) -> Any:
     """The parsed JSON file; a syntax error names its line and column."""
-    text = read_text(path)
+    return _load(path, _parse_json)
+
+
+def _parse_json(path: Path, text: str) -> Any:
     try:
-        document = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as error:
         raise InputError(f"{path}:{error.lineno}:{error.colno}: not JSON: {error.msg}") from error
+
+
+def _load(path: Path, parse: Callable[[Path, str], Any]) -> Any:
+    """The file's text (:func:`read_text`) parsed by ``parse``, which reports its own
+    syntax errors; nesting and size checked the same for every format."""
+    text = read_text(path)
+    try:
+        document = parse(path, text)
     except RecursionError as error:
         raise too_deep(path) from error
     check_size(path, document)
@@ -115,9 +127,12 @@ class _Bounds(Exception):
 
 def load_yaml(path: Path) -> Any:
     """The parsed YAML file (safe: no tags that make objects); errors name line and column."""
-    text = read_text(path)
+    return _load(path, _parse_yaml)
+
+
+def _parse_yaml(path: Path, text: str) -> Any:
     try:
-        document = yaml.load(text, Loader=_BoundedLoader)
+        return yaml.load(text, Loader=_BoundedLoader)
     except _Bounds as error:
         raise InputError(
             f"{path}:{error.mark.line + 1}:{error.mark.column + 1}: {error.problem}; "
@@ -129,10 +144,6 @@ def load_yaml(path: Path) -> Any:
         raise InputError(f"{where}: not YAML: {error.problem or error.context}") from error
     except yaml.YAMLError as error:
         raise InputError(f"{path}: not YAML: {error}") from error
-    except RecursionError as error:
-        raise too_deep(path) from error
-    check_size(path, document)
-    return document
 
 
 def check_size(path: Path, document: Any) -> None:
