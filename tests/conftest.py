@@ -40,6 +40,12 @@ def pytest_runtest_teardown(item: pytest.Item) -> None:
     _current.clear()
 
 
+def slow_unless(quick: bool) -> list[pytest.MarkDecorator]:
+    """A parameter's marks: none for a case every run tries, ``slow`` for the others
+    (``./cv tests`` leaves them out, ``./cv tests -m slow`` runs them)."""
+    return [] if quick else [pytest.mark.slow]
+
+
 def require_tool(*names: str) -> None:
     """Skip when a program is missing, or fail where SPHINX_CV_REQUIRE_TOOLS is set (CI).
 

@@ -8,7 +8,7 @@ import re
 import shutil
 
 import pytest
-from conftest import require_tool, warning_lines
+from conftest import require_tool, slow_unless, warning_lines
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
@@ -210,7 +210,7 @@ def test_every_setting_is_tried(rootdir, tmp_path):
 
 def setting_marks(name: str) -> list[pytest.MarkDecorator]:
     """The issue's case runs in the quick suite; the other settings, four builds each, are slow."""
-    marks = [] if name == "cv_present_label" else [pytest.mark.slow]
+    marks = slow_unless(name == "cv_present_label")
     return [*marks, pytest.mark.latex] if name == "cv_pdf_engine" else marks
 
 

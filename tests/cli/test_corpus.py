@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import TESTS_DIR, require_tool
+from conftest import TESTS_DIR, require_tool, slow_unless
 from helpers import env
 from test_importers import build, new, squeeze
 
@@ -48,8 +48,7 @@ QUICK = {
 def files(paths: list[Path]) -> list:
     """The paths as test parameters named by their file, slow unless in ``QUICK``."""
     return [
-        pytest.param(path, id=path.name, marks=[] if path.name in QUICK else [pytest.mark.slow])
-        for path in paths
+        pytest.param(path, id=path.name, marks=slow_unless(path.name in QUICK)) for path in paths
     ]
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import REPO_DIR, TESTS_DIR, require_tool
+from conftest import REPO_DIR, TESTS_DIR, require_tool, slow_unless
 
 pytestmark = pytest.mark.browser
 
@@ -48,9 +48,7 @@ PAGES = [
 #: publications too); the others are the same templates with other entries, opened by the
 #: slow run (``./cv tests -m slow``).
 QUICK = {"index", "education", "cv"}
-EVERY_PAGE = [
-    pytest.param(name, marks=[] if name in QUICK else [pytest.mark.slow]) for name in PAGES
-]
+EVERY_PAGE = [pytest.param(name, marks=slow_unless(name in QUICK)) for name in PAGES]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 800}
 
